@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "result.h"
+
+#include <QHash>
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace helios {
+
+// Where the engine keeps its state and which back ends it talks to.
+//
+// Values come from, lowest precedence first:
+//   1. built-in defaults (every back end embedded, data in the user's data dir);
+//   2. a JSON config file: the path given to load(), else $HELIOS_CONFIG, else
+//      <XDG config dir>/helios/config.json if it exists. Keys are the environment
+//      variable names below, values strings: {"REDIS_URL": "redis://127.0.0.1:6379/0"};
+//   3. environment variables;
+//   4. overrides passed by the caller (command-line flags).
+// An unset or empty URL means the embedded implementation of that back end.
+class Config {
+public:
+    // The keys, spelled as in the seed architecture.
+    static constexpr const char *DataDir = "HELIOS_DATA_DIR";
+    static constexpr const char *DatabaseUrl = "DATABASE_URL";
+    static constexpr const char *DatabaseReplicaUrl = "DATABASE_REPLICA_URL";
+    static constexpr const char *RedisUrl = "REDIS_URL";
+    static constexpr const char *RedisSentinelUrl = "REDIS_SENTINEL_URL";
+    static constexpr const char *NatsUrl = "NATS_URL";
+    static constexpr const char *NatsClusterUrl = "NATS_CLUSTER_URL";
+    static constexpr const char *RegistryUrl = "REGISTRY_URL";
+    static constexpr const char *RegistryMirrorUrl = "REGISTRY_MIRROR_URL";
+    static constexpr const char *ConnectTimeoutMs = "HELIOS_CONNECT_TIMEOUT_MS";
+
+    static QStringList knownKeys();
+
+    struct LoadOptions {
+        QString configFile;                 // empty: $HELIOS_CONFIG or the XDG default
+        QHash<QString, QString> overrides;  // highest precedence
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    };
+
+    // Fails on an unreadable or malformed config file, an unknown key, a non-string
+    // value or a URL whose scheme does not fit its back end; nothing is half-applied.
+    static Result<Config> load(const LoadOptions &options);
+    static Result<Config> load() { return load(LoadOptions{}); }
+
+    // All back ends embedded, state under `dataDir`. For tests and first start.
+    static Config embedded(const QString &dataDir);
+
+    QString value(const QString &key) const { return m_values.value(key); }
+    // "default", "file <path>", "environment" or "override": for `helios status`.
+    QString sourceOf(const QString &key) const { return m_sources.value(key, QStringLiteral("default")); }
+    void set(const QString &key, const QString &value, const QString &source = QStringLiteral("override"));
+
+    QString dataDir() const { return value(QString::fromLatin1(DataDir)); }
+    QString databaseUrl() const { return value(QString::fromLatin1(DatabaseUrl)); }
+    QString databaseReplicaUrl() const { return value(QString::fromLatin1(DatabaseReplicaUrl)); }
+    QString redisUrl() const { return value(QString::fromLatin1(RedisUrl)); }
+    QString redisSentinelUrl() const { return value(QString::fromLatin1(RedisSentinelUrl)); }
+    QString natsUrl() const { return value(QString::fromLatin1(NatsUrl)); }
+    QString natsClusterUrl() const { return value(QString::fromLatin1(NatsClusterUrl)); }
+    QString registryUrl() const { return value(QString::fromLatin1(RegistryUrl)); }
+    QString registryMirrorUrl() const { return value(QString::fromLatin1(RegistryMirrorUrl)); }
+    // How long a back end may take to answer a connection attempt before it counts as down.
+    int connectTimeoutMs() const;
+
+private:
+    Result<void> validate() const;
+
+    QHash<QString, QString> m_values;
+    QHash<QString, QString> m_sources;
+};
+
+// A URL as it may appear in logs and status output: the password replaced by "***".
+QString redactUrl(const QString &url);
+
+} // namespace helios

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace helios {
+class Config;
+}
+
+namespace helios::data {
+
+// An OCI content descriptor.
+struct Descriptor {
+    QString mediaType;
+    QString digest;  // "sha256:<hex>"
+    qint64 size = 0;
+};
+
+struct Manifest {
+    QString mediaType;  // e.g. application/vnd.oci.image.manifest.v1+json
+    QString digest;
+    QByteArray bytes;   // exactly as stored: the digest is over these bytes
+};
+
+// Content-addressed storage of OCI images and artifacts, by repository ("helios/app")
+// and tag. Embedded: one OCI image-layout directory per repository under the data
+// dir. Cluster: an OCI Distribution (Registry HTTP API v2) server; pulls fall back to
+// REGISTRY_MIRROR_URL. Every blob read or written is checked against its digest.
+// Thread-safe.
+class ArtifactStore {
+public:
+    virtual ~ArtifactStore() = default;
+
+    virtual QString kind() const = 0;      // "oci-layout" or "registry"
+    virtual QString location() const = 0;  // secrets removed
+
+    // Stores the bytes (skipped if present) and returns their descriptor.
+    virtual Result<Descriptor> putBlob(const QString &repository, const QByteArray &bytes,
+                                       const QString &mediaType) = 0;
+    virtual Result<bool> hasBlob(const QString &repository, const QString &digest) = 0;
+    // Fails with Corrupt if the bytes read do not hash to `digest`.
+    virtual Result<QByteArray> getBlob(const QString &repository, const QString &digest) = 0;
+
+    // Stores a manifest under a tag (or only by digest when `tag` is empty). The blobs
+    // it references must be present. Returns the manifest's digest.
+    virtual Result<QString> putManifest(const QString &repository, const QString &tag,
+                                        const QByteArray &bytes, const QString &mediaType) = 0;
+    // `reference` is a tag or a digest.
+    virtual Result<Manifest> getManifest(const QString &repository, const QString &reference) = 0;
+    virtual Result<QStringList> listTags(const QString &repository) = 0;
+
+    virtual Result<void> ping() = 0;
+};
+
+Result<std::unique_ptr<ArtifactStore>> openArtifactStore(const Config &config);
+
+// Repository names and tags as the OCI distribution spec allows them; used by both
+// back ends so that bad names fail the same way everywhere.
+Result<void> validateRepository(const QString &repository);
+Result<void> validateTag(const QString &tag);
+
+} // namespace helios::data
