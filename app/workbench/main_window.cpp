@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "main_window.h"
+
+#include "home/home_panel.h"
+
+#include "engine.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace helios::workbench {
+
+MainWindow::MainWindow(Engine &engine, QWidget *parent) : QMainWindow(parent), m_engine(engine)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Helios Workbench"));
+    setDockNestingEnabled(true);
+
+    auto *welcome = new QLabel(tr("<h2>Helios Workbench</h2>"
+                                  "<p>Design tokens, components, builds and deployments in one place.</p>"),
+                               this);
+    welcome->setAlignment(Qt::AlignCenter);
+    setCentralWidget(welcome);
+
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    m_home = new panels::HomePanel(m_engine, *this, this);
+    statusBar()->showMessage(tr("Data in %1").arg(m_engine.config().dataDir()));
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addDock(const QString &id, const QString &title, QWidget *content, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(id + QStringLiteral("Dock"));
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+}
+
+void MainWindow::notify(const QString &message) { statusBar()->showMessage(message, 10000); }
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1200, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+} // namespace helios::workbench

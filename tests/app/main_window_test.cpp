@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "main_window.h"
+
+#include "home/backend_status_model.h"
+#include "home/home_panel.h"
+
+#include "engine.h"
+
+#include <QAbstractItemModelTester>
+#include <QDockWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace helios;
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void testWindowOpensWithTheHomePanelShowingEveryBackend()
+    {
+        QTemporaryDir dir;
+        auto engine = Engine::open(Config::embedded(dir.path()));
+        QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().toString()));
+
+        workbench::MainWindow window(**engine);
+        panels::BackendStatusModel *model = window.homePanel()->statusModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("homeDock"));
+        QVERIFY(dock);
+        QVERIFY(dock->isVisible());
+        QVERIFY(dock->findChild<QTableView *>(QStringLiteral("backendStatusTable")));
+
+        QTRY_COMPARE(model->rowCount(), 4);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const Engine::BackendStatus &s = model->statuses().at(row);
+            QVERIFY2(s.reachable, qPrintable(s.role + QStringLiteral(": ") + s.error));
+            QCOMPARE(model->index(row, panels::BackendStatusModel::State).data().toString(), QStringLiteral("reachable"));
+        }
+
+        // A second refresh replaces the rows rather than appending.
+        QSignalSpy refreshed(window.homePanel(), &panels::HomePanel::statusRefreshed);
+        window.homePanel()->refresh();
+        QVERIFY(refreshed.wait(10000));
+        QCOMPARE(model->rowCount(), 4);
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"
