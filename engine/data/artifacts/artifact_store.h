@@ -4,6 +4,8 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QLatin1StringView>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -64,5 +66,22 @@ Result<std::unique_ptr<ArtifactStore>> openArtifactStore(const Config &config);
 // back ends so that bad names fail the same way everywhere.
 Result<void> validateRepository(const QString &repository);
 Result<void> validateTag(const QString &tag);
+// A digest this store can check: "sha256:" followed by 64 lower-case hex digits.
+Result<void> validateDigest(const QString &digest);
+
+// "sha256:<hex>" of `bytes`: the digest every blob and manifest is addressed by.
+QString sha256Digest(const QByteArray &bytes);
+
+// Media types the stores understand when reading a manifest's references.
+inline constexpr QLatin1StringView OciManifestMediaType{"application/vnd.oci.image.manifest.v1+json"};
+inline constexpr QLatin1StringView OciIndexMediaType{"application/vnd.oci.image.index.v1+json"};
+inline constexpr QLatin1StringView DockerManifestMediaType{"application/vnd.docker.distribution.manifest.v2+json"};
+inline constexpr QLatin1StringView DockerManifestListMediaType{
+    "application/vnd.docker.distribution.manifest.list.v2+json"};
+
+// The descriptors a manifest (or index) points at: its config and layers, or the
+// manifests of an index. Fails with InvalidArgument on malformed JSON, a missing or
+// bad digest, or a "mediaType" field that disagrees with `mediaType`.
+Result<QList<Descriptor>> manifestReferences(const QByteArray &bytes, const QString &mediaType);
 
 } // namespace helios::data

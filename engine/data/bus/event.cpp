@@ -75,6 +75,43 @@ QStringList eventTypes()
             QStringLiteral("deployment.rolled_back")};
 }
 
+QStringList eventSubjectFilters()
+{
+    // Built once: publishProblem() runs on every publish. Copies share the data.
+    static const QStringList filters = [] {
+        QStringList result;
+        for (const QString &type : eventTypes()) {
+            const QString filter = type.section(QLatin1Char('.'), 0, 0) + QStringLiteral(".>");
+            if (!result.contains(filter))
+                result.append(filter);
+        }
+        return result;
+    }();
+    return filters;
+}
+
+QString publishProblem(const Event &event)
+{
+    if (event.id.isEmpty())
+        return QStringLiteral("event has no id");
+    const QStringList tokens = event.type.split(QLatin1Char('.'));
+    for (const QString &token : tokens) {
+        if (token.isEmpty() || token == QLatin1String("*") || token == QLatin1String(">"))
+            return QStringLiteral("event type \"%1\" is not a concrete subject").arg(event.type);
+        for (const QChar c : token) {
+            if (c.isSpace())
+                return QStringLiteral("event type \"%1\" contains white space").arg(event.type);
+        }
+    }
+    const QStringList filters = eventSubjectFilters();
+    for (const QString &filter : filters) {
+        if (subjectMatches(filter, event.type))
+            return {};
+    }
+    return QStringLiteral("event type \"%1\" is outside the bus subjects (%2)")
+        .arg(event.type, filters.join(QStringLiteral(", ")));
+}
+
 bool subjectMatches(const QString &pattern, const QString &type)
 {
     const QStringList p = pattern.split(QLatin1Char('.'));

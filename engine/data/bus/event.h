@@ -34,6 +34,14 @@ struct Event {
 // The subjects of DESIGN.md, which the durable stream keeps.
 QStringList eventTypes();
 
+// The subject filters that cover eventTypes(), one per first token ("build.>", ...): the
+// subjects of the durable stream.
+QStringList eventSubjectFilters();
+
+// Non-empty if `event` cannot be published: an empty id, or a type that is not a concrete
+// subject inside eventSubjectFilters() (wildcards, empty tokens, white space).
+QString publishProblem(const Event &event);
+
 // True if `type` matches a NATS-style pattern: tokens split on '.', '*' matches one
 // token, '>' (last) matches one or more.
 bool subjectMatches(const QString &pattern, const QString &type);

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "bus/bus.h"
+
+#include "bus/memory_bus.h"
+#include "bus/nats_bus.h"
+#include "core/config.h"
+
+namespace helios::data {
+
+Result<std::unique_ptr<Bus>> openBus(const Config &config)
+{
+    if (config.natsUrl().trimmed().isEmpty())
+        return std::unique_ptr<Bus>(std::make_unique<MemoryBus>());
+    return NatsBus::open(config);
+}
+
+} // namespace helios::data

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "migrations.h"
+
+#include "core/logging.h"
+#include "store.h"
+
+#include <QDateTime>
+#include <QSet>
+
+namespace helios::data {
+
+namespace {
+
+// pg_advisory_xact_lock key: "HELIOS" in ASCII, so it is recognisable in pg_locks.
+constexpr qint64 MigrationLockKey = 0x48454C494F53;
+
+QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+Result<void> lockIfShared(SqlSession &session, SqlDialect dialect)
+{
+    // SQLite's BEGIN IMMEDIATE already excludes other writers; PostgreSQL needs an
+    // explicit lock so two starters do not both create a table or apply a migration.
+    if (dialect == SqlDialect::PostgreSql)
+        HELIOS_TRY(session.query(QStringLiteral("SELECT pg_advisory_xact_lock($1)"), {MigrationLockKey}));
+    return {};
+}
+
+} // namespace
+
+const char *MigrationStep::sqlFor(SqlDialect dialect) const
+{
+    const char *variant = dialect == SqlDialect::Sqlite ? sqlite : postgres;
+    return variant ? variant : common;
+}
+
+const QList<Migration> &migrations()
+{
+    // Column types are in the subset both back ends agree on: TEXT, BIGINT/INTEGER,
+    // DOUBLE PRECISION, BOOLEAN. Timestamps are ISO-8601 UTC text, which sorts correctly
+    // and reads back the same from either back end.
+    static const QList<Migration> all = {
+        {1,
+         "initial schema",
+         {
+             {"CREATE TABLE projects ("
+              " id TEXT PRIMARY KEY,"
+              " name TEXT NOT NULL,"
+              " path TEXT NOT NULL,"
+              " template TEXT NOT NULL DEFAULT '',"
+              " created_at TEXT NOT NULL)"},
+             {"CREATE TABLE token_sets ("
+              " name TEXT NOT NULL,"
+              " version INTEGER NOT NULL,"
+              " content TEXT NOT NULL,"
+              " created_at TEXT NOT NULL,"
+              " PRIMARY KEY (name, version))"},
+             {"CREATE TABLE events_seen ("
+              " consumer TEXT NOT NULL,"
+              " event_id TEXT NOT NULL,"
+              " PRIMARY KEY (consumer, event_id))"},
+         }},
+    };
+    return all;
+}
+
+int latestSchemaVersion() { return migrations().isEmpty() ? 0 : migrations().constLast().version; }
+
+Result<int> readSchemaVersion(Store &store)
+{
+    const auto rows = store.query(QStringLiteral("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations"));
+    if (!rows.ok())
+        return rows.error();
+    return rows->isEmpty() ? 0 : rows->rows.constFirst().value(0).toInt();
+}
+
+Result<void> applyMigrations(Store &store, SqlDialect dialect)
+{
+    HELIOS_TRY(store.transaction([dialect](SqlSession &session) -> Result<void> {
+        HELIOS_TRY(lockIfShared(session, dialect));
+        HELIOS_TRY(session.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                               " version INTEGER PRIMARY KEY,"
+                                               " name TEXT NOT NULL,"
+                                               " applied_at TEXT NOT NULL)")));
+        return {};
+    }));
+
+    const auto applied = store.query(QStringLiteral("SELECT version FROM schema_migrations"));
+    if (!applied.ok())
+        return applied.error();
+    QSet<int> done;
+    int highest = 0;
+    for (const QVariantList &row : applied->rows) {
+        const int version = row.value(0).toInt();
+        done.insert(version);
+        highest = std::max(highest, version);
+    }
+    if (highest > latestSchemaVersion())
+        qCWarning(lcStore) << "the database schema is at version" << highest << "but this build knows only up to"
+                           << latestSchemaVersion() << "- a newer Helios has used it";
+
+    for (const Migration &migration : migrations()) {
+        if (done.contains(migration.version))
+            continue;
+        bool ran = false;
+        HELIOS_TRY(store.transaction([&](SqlSession &session) -> Result<void> {
+            HELIOS_TRY(lockIfShared(session, dialect));
+            // Another starter may have applied it while we waited for the lock.
+            const auto existing = session.query(QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = $1"),
+                                                {migration.version});
+            if (!existing.ok())
+                return existing.error();
+            if (!existing->isEmpty())
+                return {};
+            for (const MigrationStep &step : migration.steps)
+                HELIOS_TRY(session.exec(QString::fromUtf8(step.sqlFor(dialect))));
+            HELIOS_TRY(session.exec(
+                QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"),
+                {migration.version, QString::fromUtf8(migration.name), nowUtc()}));
+            ran = true;
+            return {};
+        }));
+        if (ran)
+            qCInfo(lcStore) << "applied migration" << migration.version << migration.name;
+    }
+    return {};
+}
+
+} // namespace helios::data

@@ -1,0 +1,423 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "slate/json_reader.h"
+
+#include <QSet>
+
+#include <charconv>
+
+namespace helios::slate {
+
+namespace {
+
+class Parser {
+public:
+    Parser(QByteArrayView utf8, const QString &fileName, Diagnostics &diagnostics)
+        : m_p(utf8.data()), m_end(utf8.data() + utf8.size()),
+          m_lineStart(utf8.data()), m_columnLineStart(utf8.data()), m_columnAt(utf8.data()),
+          m_file(fileName), m_diagnostics(diagnostics)
+    {
+    }
+
+    bool parseDocument(JsonValue &root)
+    {
+        if (m_end - m_p >= 3 && uchar(m_p[0]) == 0xEF && uchar(m_p[1]) == 0xBB && uchar(m_p[2]) == 0xBF) {
+            m_p += 3;
+            m_lineStart = m_columnLineStart = m_columnAt = m_p;
+        }
+        skipWhitespace();
+        if (!parseValue(root, 0))
+            return false;
+        skipWhitespace();
+        if (m_p != m_end)
+            return fail(QStringLiteral("unexpected content after the top-level value"), QStringLiteral("end of file"));
+        return true;
+    }
+
+private:
+    // Columns are counted lazily but incrementally: positions are asked for in increasing
+    // order, so each byte is counted once even on a single 10 MB line.
+    SourcePosition positionAt(const char *at)
+    {
+        if (m_columnLineStart != m_lineStart) {
+            m_columnLineStart = m_lineStart;
+            m_columnAt = m_lineStart;
+            m_column = 1;
+        }
+        while (m_columnAt < at) {
+            if ((uchar(*m_columnAt) & 0xC0) != 0x80)
+                ++m_column;
+            ++m_columnAt;
+        }
+        return {m_line, m_column};
+    }
+
+    QString describeHere() const
+    {
+        if (m_p >= m_end)
+            return QStringLiteral("end of file");
+        const uchar c = uchar(*m_p);
+        if (c < 0x20)
+            return QStringLiteral("control character U+%1").arg(c, 4, 16, QLatin1Char('0'));
+        if (c >= 0x80)
+            return QStringLiteral("a non-ASCII character");
+        return QLatin1Char('\'') + QChar(QLatin1Char(char(c))) + QLatin1Char('\'');
+    }
+
+    bool fail(const QString &message, const QString &expected)
+    {
+        return failAt(m_p, message, expected, describeHere());
+    }
+
+    bool failAt(const char *at, const QString &message, const QString &expected, const QString &found)
+    {
+        Diagnostic d;
+        d.kind = Diagnostic::Kind::MalformedJson;
+        d.file = m_file;
+        d.position = positionAt(at);
+        d.message = message;
+        d.expected = expected;
+        d.found = found;
+        m_diagnostics.push_back(std::move(d));
+        return false;
+    }
+
+    void skipWhitespace()
+    {
+        while (m_p < m_end) {
+            const char c = *m_p;
+            if (c == ' ' || c == '\t' || c == '\r') {
+                ++m_p;
+            } else if (c == '\n') {
+                ++m_p;
+                ++m_line;
+                m_lineStart = m_p;
+            } else {
+                break;
+            }
+        }
+    }
+
+    bool parseValue(JsonValue &out, int depth)
+    {
+        if (m_p >= m_end)
+            return fail(QStringLiteral("unexpected end of file"), QStringLiteral("a value"));
+        out.setPosition(positionAt(m_p));
+        switch (*m_p) {
+        case '{': return parseObject(out, depth + 1);
+        case '[': return parseArray(out, depth + 1);
+        case '"': {
+            QString s;
+            if (!parseString(s))
+                return false;
+            out.setString(std::move(s));
+            return true;
+        }
+        case 't': return parseLiteral("true", out, [](JsonValue &v) { v.setBool(true); });
+        case 'f': return parseLiteral("false", out, [](JsonValue &v) { v.setBool(false); });
+        case 'n': return parseLiteral("null", out, [](JsonValue &v) { v.setKind(JsonValue::Kind::Null); });
+        default:
+            if (*m_p == '-' || (*m_p >= '0' && *m_p <= '9'))
+                return parseNumber(out);
+            return fail(QStringLiteral("expected a value"), QStringLiteral("a value"));
+        }
+    }
+
+    template <typename Set>
+    bool parseLiteral(const char *word, JsonValue &out, Set set)
+    {
+        const qsizetype n = qsizetype(qstrlen(word));
+        if (m_end - m_p < n || memcmp(m_p, word, size_t(n)) != 0)
+            return fail(QStringLiteral("invalid literal"), QStringLiteral("a value"));
+        m_p += n;
+        set(out);
+        return true;
+    }
+
+    bool parseNumber(JsonValue &out)
+    {
+        const char *start = m_p;
+        const char *p = m_p;
+        auto digit = [&](const char *q) { return q < m_end && *q >= '0' && *q <= '9'; };
+        if (*p == '-')
+            ++p;
+        if (!digit(p)) {
+            m_p = p;
+            return fail(QStringLiteral("invalid number"), QStringLiteral("a digit"));
+        }
+        if (*p == '0') {
+            ++p;
+        } else {
+            while (digit(p))
+                ++p;
+        }
+        if (p < m_end && *p == '.') {
+            ++p;
+            if (!digit(p)) {
+                m_p = p;
+                return fail(QStringLiteral("invalid number"), QStringLiteral("a digit after '.'"));
+            }
+            while (digit(p))
+                ++p;
+        }
+        if (p < m_end && (*p == 'e' || *p == 'E')) {
+            ++p;
+            if (p < m_end && (*p == '+' || *p == '-'))
+                ++p;
+            if (!digit(p)) {
+                m_p = p;
+                return fail(QStringLiteral("invalid number"), QStringLiteral("a digit in the exponent"));
+            }
+            while (digit(p))
+                ++p;
+        }
+        double value = 0;
+        const auto r = std::from_chars(start, p, value);
+        if (r.ec != std::errc() || r.ptr != p) {
+            return failAt(start, QStringLiteral("number out of range"), QStringLiteral("a finite number"),
+                          QString::fromLatin1(start, p - start));
+        }
+        m_p = p;
+        out.setNumber(value);
+        return true;
+    }
+
+    static int hexValue(char c)
+    {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    }
+
+    bool parseHex4(char16_t &out)
+    {
+        if (m_end - m_p < 4)
+            return fail(QStringLiteral("truncated \\u escape"), QStringLiteral("four hex digits"));
+        unsigned v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int h = hexValue(m_p[i]);
+            if (h < 0) {
+                m_p += i;
+                return fail(QStringLiteral("invalid \\u escape"), QStringLiteral("a hex digit"));
+            }
+            v = v * 16 + unsigned(h);
+        }
+        m_p += 4;
+        out = char16_t(v);
+        return true;
+    }
+
+    // m_p is on the opening quote.
+    bool parseString(QString &out)
+    {
+        ++m_p;
+        const char *runStart = m_p;
+        // Fast path: no escapes, one conversion of the whole run.
+        while (m_p < m_end) {
+            const uchar c = uchar(*m_p);
+            if (c == '"') {
+                out = QString::fromUtf8(runStart, m_p - runStart);
+                ++m_p;
+                return true;
+            }
+            if (c == '\\')
+                break;
+            if (c < 0x20)
+                return fail(QStringLiteral("control character in string"), QStringLiteral("an escaped character"));
+            ++m_p;
+        }
+        while (m_p < m_end) {
+            const uchar c = uchar(*m_p);
+            if (c == '"') {
+                out += QString::fromUtf8(runStart, m_p - runStart);
+                ++m_p;
+                return true;
+            }
+            if (c < 0x20)
+                return fail(QStringLiteral("control character in string"), QStringLiteral("an escaped character"));
+            if (c != '\\') {
+                ++m_p;
+                continue;
+            }
+            out += QString::fromUtf8(runStart, m_p - runStart);
+            ++m_p;
+            if (m_p >= m_end)
+                break;
+            const char e = *m_p++;
+            switch (e) {
+            case '"': out += QLatin1Char('"'); break;
+            case '\\': out += QLatin1Char('\\'); break;
+            case '/': out += QLatin1Char('/'); break;
+            case 'b': out += QLatin1Char('\b'); break;
+            case 'f': out += QLatin1Char('\f'); break;
+            case 'n': out += QLatin1Char('\n'); break;
+            case 'r': out += QLatin1Char('\r'); break;
+            case 't': out += QLatin1Char('\t'); break;
+            case 'u': {
+                char16_t unit = 0;
+                if (!parseHex4(unit))
+                    return false;
+                out += QChar(unit);
+                break;
+            }
+            default:
+                --m_p;
+                return fail(QStringLiteral("invalid escape in string"),
+                            QStringLiteral("one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u"));
+            }
+            runStart = m_p;
+        }
+        return fail(QStringLiteral("unterminated string"), QStringLiteral("'\"'"));
+    }
+
+    bool checkDepth(int depth)
+    {
+        if (depth > JsonReader::maxDepth)
+            return fail(QStringLiteral("nesting too deep"),
+                        QStringLiteral("at most %1 levels").arg(JsonReader::maxDepth));
+        return true;
+    }
+
+    bool parseArray(JsonValue &out, int depth)
+    {
+        if (!checkDepth(depth))
+            return false;
+        out.setKind(JsonValue::Kind::Array);
+        ++m_p;
+        skipWhitespace();
+        if (m_p < m_end && *m_p == ']') {
+            ++m_p;
+            return true;
+        }
+        auto &children = out.children();
+        for (;;) {
+            skipWhitespace();
+            children.emplace_back();
+            if (!parseValue(children.back(), depth))
+                return false;
+            skipWhitespace();
+            if (m_p < m_end && *m_p == ',') {
+                ++m_p;
+                continue;
+            }
+            if (m_p < m_end && *m_p == ']') {
+                ++m_p;
+                return true;
+            }
+            return fail(QStringLiteral("expected ',' or ']' after an array element"), QStringLiteral("',' or ']'"));
+        }
+    }
+
+    bool parseObject(JsonValue &out, int depth)
+    {
+        if (!checkDepth(depth))
+            return false;
+        out.setKind(JsonValue::Kind::Object);
+        ++m_p;
+        skipWhitespace();
+        if (m_p < m_end && *m_p == '}') {
+            ++m_p;
+            return true;
+        }
+        auto &children = out.children();
+        // Small objects check duplicates by scanning; big ones (a group of 1,000 tokens)
+        // switch to a hash so the check stays linear.
+        constexpr size_t linearLimit = 16;
+        QSet<QString> seen;
+        for (;;) {
+            skipWhitespace();
+            if (m_p >= m_end || *m_p != '"')
+                return fail(QStringLiteral("expected a member name in double quotes"), QStringLiteral("'\"'"));
+            const SourcePosition keyPosition = positionAt(m_p);
+            QString key;
+            if (!parseString(key))
+                return false;
+            skipWhitespace();
+            if (m_p >= m_end || *m_p != ':')
+                return fail(QStringLiteral("expected ':' after a member name"), QStringLiteral("':'"));
+            ++m_p;
+            skipWhitespace();
+            JsonValue value;
+            if (!parseValue(value, depth))
+                return false;
+
+            const JsonValue *first = nullptr;
+            if (children.size() < linearLimit) {
+                for (const JsonValue &c : children) {
+                    if (c.key() == key) {
+                        first = &c;
+                        break;
+                    }
+                }
+            } else {
+                if (seen.isEmpty()) {
+                    seen.reserve(qsizetype(children.size() * 2));
+                    for (const JsonValue &c : children)
+                        seen.insert(c.key());
+                }
+                if (seen.contains(key)) {
+                    for (const JsonValue &c : children) {
+                        if (c.key() == key) {
+                            first = &c;
+                            break;
+                        }
+                    }
+                } else {
+                    seen.insert(key);
+                }
+            }
+            if (first) {
+                Diagnostic d;
+                d.kind = Diagnostic::Kind::DuplicateKey;
+                d.file = m_file;
+                d.position = keyPosition;
+                d.message = QStringLiteral("duplicate key \"%1\", first defined at %2:%3; the first is kept")
+                                .arg(key)
+                                .arg(first->keyPosition().line)
+                                .arg(first->keyPosition().column);
+                d.expected = QStringLiteral("unique keys in an object");
+                d.found = QLatin1Char('"') + key + QLatin1Char('"');
+                m_diagnostics.push_back(std::move(d));
+            } else {
+                value.setKey(std::move(key), keyPosition);
+                children.push_back(std::move(value));
+            }
+
+            skipWhitespace();
+            if (m_p < m_end && *m_p == ',') {
+                ++m_p;
+                continue;
+            }
+            if (m_p < m_end && *m_p == '}') {
+                ++m_p;
+                return true;
+            }
+            return fail(QStringLiteral("expected ',' or '}' after an object member"), QStringLiteral("',' or '}'"));
+        }
+    }
+
+    const char *m_p;
+    const char *m_end;
+    const char *m_lineStart;
+    const char *m_columnLineStart;
+    const char *m_columnAt;
+    int m_line = 1;
+    int m_column = 1;
+    const QString &m_file;
+    Diagnostics &m_diagnostics;
+};
+
+} // namespace
+
+JsonReader::Result JsonReader::parse(QByteArrayView utf8, const QString &fileName)
+{
+    Result result;
+    Parser parser(utf8, fileName, result.diagnostics);
+    result.complete = parser.parseDocument(result.root);
+    return result;
+}
+
+} // namespace helios::slate

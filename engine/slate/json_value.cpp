@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "slate/json_value.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace helios::slate {
+
+JsonValue JsonValue::makeString(QString text, SourcePosition position)
+{
+    JsonValue v;
+    v.setString(std::move(text));
+    v.m_position = position;
+    return v;
+}
+
+JsonValue JsonValue::makeNumber(double number, SourcePosition position)
+{
+    JsonValue v;
+    v.setNumber(number);
+    v.m_position = position;
+    return v;
+}
+
+const JsonValue *JsonValue::member(QStringView key) const
+{
+    if (m_kind != Kind::Object)
+        return nullptr;
+    for (const JsonValue &child : m_children) {
+        if (child.m_key == key)
+            return &child;
+    }
+    return nullptr;
+}
+
+const JsonValue *JsonValue::at(const QStringList &path) const
+{
+    const JsonValue *node = this;
+    for (const QString &segment : path) {
+        if (node->isArray()) {
+            bool ok = false;
+            const int i = segment.toInt(&ok);
+            if (!ok || i < 0 || size_t(i) >= node->children().size())
+                return nullptr;
+            node = &node->children()[size_t(i)];
+        } else {
+            node = node->member(segment);
+            if (!node)
+                return nullptr;
+        }
+    }
+    return node;
+}
+
+QString JsonValue::kindName() const
+{
+    switch (m_kind) {
+    case Kind::Null: return QStringLiteral("null");
+    case Kind::Bool: return QStringLiteral("a boolean");
+    case Kind::Number: return QStringLiteral("a number");
+    case Kind::String: return QStringLiteral("a string");
+    case Kind::Array: return QStringLiteral("an array");
+    case Kind::Object: return QStringLiteral("an object");
+    }
+    return {};
+}
+
+static void appendJsonText(QString &out, const JsonValue &v)
+{
+    switch (v.kind()) {
+    case JsonValue::Kind::Null: out += QLatin1StringView("null"); break;
+    case JsonValue::Kind::Bool: out += v.toBool() ? QLatin1StringView("true") : QLatin1StringView("false"); break;
+    case JsonValue::Kind::Number: out += formatJsonNumber(v.toNumber()); break;
+    case JsonValue::Kind::String: appendJsonString(out, v.toString()); break;
+    case JsonValue::Kind::Array: {
+        out += QLatin1Char('[');
+        bool first = true;
+        for (const JsonValue &c : v.children()) {
+            if (!first)
+                out += QLatin1Char(',');
+            first = false;
+            appendJsonText(out, c);
+        }
+        out += QLatin1Char(']');
+        break;
+    }
+    case JsonValue::Kind::Object: {
+        out += QLatin1Char('{');
+        bool first = true;
+        for (const JsonValue &c : v.children()) {
+            if (!first)
+                out += QLatin1Char(',');
+            first = false;
+            appendJsonString(out, c.key());
+            out += QLatin1Char(':');
+            appendJsonText(out, c);
+        }
+        out += QLatin1Char('}');
+        break;
+    }
+    }
+}
+
+QString JsonValue::toJsonText() const
+{
+    QString out;
+    appendJsonText(out, *this);
+    return out;
+}
+
+QString formatJsonNumber(double number)
+{
+    if (!std::isfinite(number))
+        return QStringLiteral("null");
+    if (number == 0)
+        return QStringLiteral("0"); // also folds -0
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
+    return QString::fromLatin1(buffer, int(result.ptr - buffer));
+}
+
+void appendJsonString(QString &out, QStringView text)
+{
+    out += QLatin1Char('"');
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        switch (u) {
+        case u'"': out += QLatin1StringView("\\\""); break;
+        case u'\\': out += QLatin1StringView("\\\\"); break;
+        case u'\n': out += QLatin1StringView("\\n"); break;
+        case u'\r': out += QLatin1StringView("\\r"); break;
+        case u'\t': out += QLatin1StringView("\\t"); break;
+        case u'\b': out += QLatin1StringView("\\b"); break;
+        case u'\f': out += QLatin1StringView("\\f"); break;
+        default:
+            if (u < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                out += QLatin1StringView("\\u00");
+                out += QLatin1Char(hex[u >> 4]);
+                out += QLatin1Char(hex[u & 0xf]);
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += QLatin1Char('"');
+}
+
+} // namespace helios::slate

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "slate/json_reader.h"
+
+#include "slate_test_support.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using helios::slate::Diagnostic;
+using helios::slate::JsonReader;
+using helios::slate::JsonValue;
+using helios::slate::SourcePosition;
+
+namespace {
+const QString file = QStringLiteral("t.json");
+}
+
+class JsonReaderTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void testValuesRoundTrip_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("compact");
+        QTest::newRow("an empty object reads as an empty object") << QByteArray("{}") << QStringLiteral("{}");
+        QTest::newRow("scalars keep their kinds")
+            << QByteArray("[true, false, null, 0, -1.5, 2e3, \"x\"]") << QStringLiteral("[true,false,null,0,-1.5,2000,\"x\"]");
+        QTest::newRow("members keep their source order")
+            << QByteArray("{\"b\": 1, \"a\": {\"z\": [], \"y\": {}}}") << QStringLiteral("{\"b\":1,\"a\":{\"z\":[],\"y\":{}}}");
+        QTest::newRow("escapes are decoded and re-encoded")
+            << QByteArray("\"a\\\"b\\\\c\\/d\\n\\u00e9\\ud83d\\ude00\"") << QStringLiteral("\"a\\\"b\\\\c/d\\n\u00e9\U0001F600\"");
+        QTest::newRow("utf-8 text passes through") << QByteArray("\"gr\xc3\xbcn\"") << QStringLiteral("\"gr\u00fcn\"");
+        QTest::newRow("a byte order mark is skipped") << QByteArray("\xef\xbb\xbf[1]") << QStringLiteral("[1]");
+        QTest::newRow("a decimal fraction prints shortest") << QByteArray("0.1") << QStringLiteral("0.1");
+    }
+    void testValuesRoundTrip()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, compact);
+        const auto r = JsonReader::parse(input, file);
+        QVERIFY(r.complete);
+        QVERIFY(r.diagnostics.empty());
+        QCOMPARE(r.root.toJsonText(), compact);
+    }
+
+    void testPositionsOfKeysAndValues_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<int>("keyLine");
+        QTest::addColumn<int>("keyColumn");
+        QTest::addColumn<int>("valueLine");
+        QTest::addColumn<int>("valueColumn");
+        QTest::newRow("a key on the first line")
+            << QByteArray("{\"a\": 1}") << QStringLiteral("a") << 1 << 2 << 1 << 7;
+        QTest::newRow("a key on a later line with indentation")
+            << QByteArray("{\n  \"x\": 1,\n    \"b\":\n\t[2]\n}") << QStringLiteral("b") << 3 << 5 << 4 << 2;
+        QTest::newRow("columns count characters, not bytes")
+            << QByteArray("{\"\xc3\xa9\xc3\xa9\": 1, \"c\": \"d\"}") << QStringLiteral("c") << 1 << 11 << 1 << 16;
+        QTest::newRow("windows line endings count one line each")
+            << QByteArray("{\r\n\"a\": 1,\r\n  \"c\": true}") << QStringLiteral("c") << 3 << 3 << 3 << 8;
+    }
+    void testPositionsOfKeysAndValues()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, key);
+        QFETCH(int, keyLine);
+        QFETCH(int, keyColumn);
+        QFETCH(int, valueLine);
+        QFETCH(int, valueColumn);
+        const auto r = JsonReader::parse(input, file);
+        QVERIFY(r.complete);
+        const JsonValue *v = r.root.member(key);
+        QVERIFY(v);
+        QCOMPARE(v->keyPosition(), (SourcePosition{keyLine, keyColumn}));
+        QCOMPARE(v->position(), (SourcePosition{valueLine, valueColumn}));
+    }
+
+    void testMalformedJsonIsLocated_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("a missing comma between members") << QByteArray("{\"a\": 1\n \"b\": 2}") << 2 << 2 << QStringLiteral("',' or '}'");
+        QTest::newRow("a trailing comma in an object") << QByteArray("{\"a\": 1,\n}") << 2 << 1 << QStringLiteral("member name");
+        QTest::newRow("an unterminated string") << QByteArray("{\"a\": \"abc") << 1 << 11 << QStringLiteral("unterminated");
+        QTest::newRow("a single-quoted key") << QByteArray("{'a': 1}") << 1 << 2 << QStringLiteral("member name");
+        QTest::newRow("a raw newline inside a string") << QByteArray("[\"a\nb\"]") << 1 << 4 << QStringLiteral("control character");
+        QTest::newRow("a number with a leading dot") << QByteArray("[.5]") << 1 << 2 << QStringLiteral("expected a value");
+        QTest::newRow("a number without digits after the point") << QByteArray("[1.]") << 1 << 4 << QStringLiteral("invalid number");
+        QTest::newRow("a misspelt literal") << QByteArray("[tru]") << 1 << 2 << QStringLiteral("invalid literal");
+        QTest::newRow("content after the top-level value") << QByteArray("{} {}") << 1 << 4 << QStringLiteral("after the top-level");
+        QTest::newRow("an empty file") << QByteArray("") << 1 << 1 << QStringLiteral("end of file");
+        QTest::newRow("a bad escape") << QByteArray("[\"\\x\"]") << 1 << 4 << QStringLiteral("invalid escape");
+        QTest::newRow("nesting deeper than the limit") << QByteArray(300, '[') << 1 << 257 << QStringLiteral("too deep");
+    }
+    void testMalformedJsonIsLocated()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, messagePart);
+        const auto r = JsonReader::parse(input, file);
+        QVERIFY(!r.complete);
+        QCOMPARE(r.diagnostics.size(), size_t(1));
+        const Diagnostic &d = r.diagnostics.front();
+        QCOMPARE(d.kind, Diagnostic::Kind::MalformedJson);
+        QCOMPARE(d.file, file);
+        QCOMPARE(d.position, (SourcePosition{line, column}));
+        QVERIFY2(d.toString().contains(messagePart), qPrintable(d.toString()));
+        QVERIFY2(d.toString().startsWith(QStringLiteral("t.json:%1:%2: error: ").arg(line).arg(column)), qPrintable(d.toString()));
+    }
+
+    void testDuplicateKeysAreReportedAndTheFirstKept_data()
+    {
+        QTest::addColumn<int>("members");
+        QTest::newRow("in a small object") << 3;
+        QTest::newRow("in an object big enough to use a hash") << 40;
+    }
+    void testDuplicateKeysAreReportedAndTheFirstKept()
+    {
+        QFETCH(int, members);
+        QByteArray json = "{\n";
+        for (int i = 0; i < members; ++i)
+            json += "  \"k" + QByteArray::number(i) + "\": " + QByteArray::number(i) + ",\n";
+        json += "  \"k1\": 99\n}";
+        const auto r = JsonReader::parse(json, file);
+        QVERIFY(r.complete);
+        QCOMPARE(r.diagnostics.size(), size_t(1));
+        const Diagnostic &d = r.diagnostics.front();
+        QCOMPARE(d.kind, Diagnostic::Kind::DuplicateKey);
+        QCOMPARE(d.position, (SourcePosition{members + 2, 3}));
+        QVERIFY2(d.message.contains(QStringLiteral("first defined at 3:3")), qPrintable(d.message));
+        QCOMPARE(r.root.children().size(), size_t(members));
+        QCOMPARE(r.root.member(u"k1")->toNumber(), 1.0);
+    }
+
+    void testLongSingleLineStaysLinear()
+    {
+        // One 50,000-member line: column tracking must not rescan the line per value.
+        QByteArray json = "{";
+        for (int i = 0; i < 50000; ++i)
+            json += (i ? ",\"k" : "\"k") + QByteArray::number(i) + "\":[1,2]";
+        json += "}";
+        const auto r = JsonReader::parse(json, file);
+        QVERIFY(r.complete);
+        QCOMPARE(r.root.children().size(), size_t(50000));
+        QCOMPARE(r.root.children().back().keyPosition().line, 1);
+        QVERIFY(r.root.children().back().keyPosition().column > 500000);
+    }
+};
+
+QTEST_GUILESS_MAIN(JsonReaderTest)
+#include "json_reader_test.moc"
