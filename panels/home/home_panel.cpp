@@ -22,11 +22,13 @@ HomePanel::HomePanel(Engine &engine, PanelHost &host, QObject *parent)
     auto *table = new QTableView(content);
     table->setObjectName(QStringLiteral("backendStatusTable"));
     table->setModel(m_model);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
     table->verticalHeader()->hide();
     table->setSelectionMode(QAbstractItemView::NoSelection);
     auto *refreshButton = new QPushButton(tr("Refresh"), content);
     refreshButton->setObjectName(QStringLiteral("refreshButton"));
+    content->setMinimumWidth(460);
     layout->addWidget(heading);
     layout->addWidget(table);
     layout->addWidget(refreshButton, 0, Qt::AlignRight);
