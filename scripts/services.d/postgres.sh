@@ -5,8 +5,8 @@
 # initdb and pg_basebackup run only the first time, so a restart keeps the data.
 
 postgres_bin=${HELIOS_POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
-postgres_port=55432
-postgres_replica_port=55433
+postgres_port=$((55432 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+postgres_replica_port=$((55433 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
 postgres_user=helios
 postgres_password=helios-test-pw
 postgres_db=helios_test

@@ -4,8 +4,8 @@
 # Sentinel on 127.0.0.1:56380 that monitors it as master "helios".
 # Sourced by scripts/service; uses wait_for_port, stop_pidfile and $HELIOS_SERVICES_DIR.
 
-redis_port=56379
-redis_sentinel_port=56380
+redis_port=$((56379 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+redis_sentinel_port=$((56380 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
 redis_password=helios-test-pw
 
 # redis_wait_ready PORT SECONDS [PASSWORD]: true once the server answers PING with PONG

@@ -37,10 +37,13 @@ YAML
   wait_for_port "$port" 20 || { tail -n 20 "$dir/registry.log" >&2; return 1; }
 }
 
+registry_port=$((55000 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+registry_mirror_port=$((55001 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+
 registry_start() {
   command -v docker-registry >/dev/null || { echo "registry: docker-registry is not installed (scripts/setup)" >&2; return 1; }
-  _registry_instance_start "$HELIOS_SERVICES_DIR/registry" 55000
-  _registry_instance_start "$HELIOS_SERVICES_DIR/registry-mirror" 55001
+  _registry_instance_start "$HELIOS_SERVICES_DIR/registry" "$registry_port"
+  _registry_instance_start "$HELIOS_SERVICES_DIR/registry-mirror" "$registry_mirror_port"
 }
 
 registry_stop() {
@@ -49,6 +52,6 @@ registry_stop() {
 }
 
 registry_env() {
-  echo "export HELIOS_TEST_REGISTRY_URL=http://127.0.0.1:55000"
-  echo "export HELIOS_TEST_REGISTRY_MIRROR_URL=http://127.0.0.1:55001"
+  echo "export HELIOS_TEST_REGISTRY_URL=http://127.0.0.1:$registry_port"
+  echo "export HELIOS_TEST_REGISTRY_MIRROR_URL=http://127.0.0.1:$registry_mirror_port"
 }
