@@ -163,4 +163,15 @@ Result<QList<Descriptor>> manifestReferences(const QByteArray &bytes, const QStr
     return references;
 }
 
+Result<QList<Descriptor>> checkManifestInput(const QString &repository, const QString &tag,
+                                             const QByteArray &bytes, const QString &mediaType)
+{
+    HELIOS_TRY(validateRepository(repository));
+    if (!tag.isEmpty())
+        HELIOS_TRY(validateTag(tag));
+    if (mediaType.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("manifest media type must not be empty"));
+    return manifestReferences(bytes, mediaType);
+}
+
 } // namespace helios::data

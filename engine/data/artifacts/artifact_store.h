@@ -84,4 +84,10 @@ inline constexpr QLatin1StringView DockerManifestListMediaType{
 // bad digest, or a "mediaType" field that disagrees with `mediaType`.
 Result<QList<Descriptor>> manifestReferences(const QByteArray &bytes, const QString &mediaType);
 
+// Everything both back ends check before storing a manifest: the repository, the tag
+// (empty means by digest only), the media type and the manifest itself. Returns the
+// blobs it references.
+Result<QList<Descriptor>> checkManifestInput(const QString &repository, const QString &tag,
+                                             const QByteArray &bytes, const QString &mediaType);
+
 } // namespace helios::data

@@ -225,12 +225,7 @@ Result<void> OciLayoutStore::addToIndex(const QString &repository, const QString
 Result<QString> OciLayoutStore::putManifest(const QString &repository, const QString &tag, const QByteArray &bytes,
                                             const QString &mediaType)
 {
-    HELIOS_TRY(validateRepository(repository));
-    if (!tag.isEmpty())
-        HELIOS_TRY(validateTag(tag));
-    if (mediaType.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("manifest media type must not be empty"));
-    auto references = manifestReferences(bytes, mediaType);
+    auto references = checkManifestInput(repository, tag, bytes, mediaType);
     HELIOS_TRY(references);
     // Check every reference before writing anything, so a rejected manifest leaves no trace.
     for (const Descriptor &reference : std::as_const(references.value())) {

@@ -164,14 +164,9 @@ Result<QByteArray> RegistryStore::getBlob(const QString &repository, const QStri
 Result<QString> RegistryStore::putManifest(const QString &repository, const QString &tag, const QByteArray &bytes,
                                            const QString &mediaType)
 {
-    HELIOS_TRY(validateRepository(repository));
-    if (!tag.isEmpty())
-        HELIOS_TRY(validateTag(tag));
-    if (mediaType.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("manifest media type must not be empty"));
     // Malformed manifests fail here exactly as in the layout store; references to
     // missing blobs are the registry's to reject (MANIFEST_BLOB_UNKNOWN, HTTP 400).
-    HELIOS_TRY(manifestReferences(bytes, mediaType));
+    HELIOS_TRY(checkManifestInput(repository, tag, bytes, mediaType));
 
     const QString digest = sha256Digest(bytes);
     const QUrl url = m_primary.apiUrl(repository + QStringLiteral("/manifests/") + (tag.isEmpty() ? digest : tag));

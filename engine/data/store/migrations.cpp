@@ -59,6 +59,16 @@ const QList<Migration> &migrations()
               " event_id TEXT NOT NULL,"
               " PRIMARY KEY (consumer, event_id))"},
          }},
+        // SLATE sharing: who published a version, a hash of its content so republishing
+        // the same files is recognised as "no change", and its size for listings.
+        // One ADD COLUMN per statement: SQLite accepts no more.
+        {2,
+         "token set author, content hash and token count",
+         {
+             {"ALTER TABLE token_sets ADD COLUMN author TEXT NOT NULL DEFAULT ''"},
+             {"ALTER TABLE token_sets ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT ''"},
+             {"ALTER TABLE token_sets ADD COLUMN token_count INTEGER NOT NULL DEFAULT 0"},
+         }},
     };
     return all;
 }

@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "migrations.h"
 #include "postgres_pool.h"
+#include "recording_session.h"
 
 #include <optional>
 
@@ -36,39 +37,6 @@ Result<T> withRetry(PostgresPool &pool, Op op)
                            << "lost during a statement; retrying once on a new connection";
     }
 }
-
-// Statements of one transaction, all on the one connection it pinned.
-class PostgresSession final : public SqlSession {
-public:
-    explicit PostgresSession(PostgresConnection &connection) : m_connection(connection) {}
-
-    Result<Rows> query(const QString &sql, const QVariantList &params) override
-    {
-        Rows rows;
-        const auto ran = remember(m_connection.run(sql, params, &rows));
-        if (!ran.ok())
-            return ran.error();
-        return rows;
-    }
-    Result<qint64> exec(const QString &sql, const QVariantList &params) override
-    {
-        return remember(m_connection.run(sql, params, nullptr));
-    }
-    // PostgreSQL aborts the transaction at the first failed statement; keep that error
-    // so a work function that ignored it still gets it back instead of a silent rollback.
-    const std::optional<Error> &firstFailure() const { return m_failure; }
-
-private:
-    Result<qint64> remember(Result<qint64> result)
-    {
-        if (!result.ok() && !m_failure)
-            m_failure = result.error();
-        return result;
-    }
-
-    PostgresConnection &m_connection;
-    std::optional<Error> m_failure;
-};
 
 } // namespace
 
@@ -168,7 +136,7 @@ Result<void> PostgresStore::transaction(const std::function<Result<void>(SqlSess
     }
     PostgresConnection &connection = lease->connection();
 
-    PostgresSession session(connection);
+    RecordingSession<PostgresConnection> session(connection);
     Result<void> outcome = work(session);
     if (outcome.ok() && session.firstFailure())
         outcome = *session.firstFailure();

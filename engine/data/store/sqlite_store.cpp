@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sqlite_store.h"
 
+#include "recording_session.h"
+
 #include "core/logging.h"
 #include "migrations.h"
 #include "sql_value.h"
@@ -263,44 +265,6 @@ public:
     QHash<QString, sqlite3_stmt *> statements;
 };
 
-namespace {
-
-// Statements of one transaction. The Store's mutex is held for its whole life.
-class SqliteSession final : public SqlSession {
-public:
-    explicit SqliteSession(SqliteStore::Private &d) : m_d(d) {}
-
-    Result<Rows> query(const QString &sql, const QVariantList &params) override
-    {
-        Rows rows;
-        const auto ran = remember(m_d.run(sql, params, &rows));
-        if (!ran.ok())
-            return ran.error();
-        return rows;
-    }
-    Result<qint64> exec(const QString &sql, const QVariantList &params) override
-    {
-        return remember(m_d.run(sql, params, nullptr));
-    }
-
-    // The first statement that failed: the transaction is rolled back even if the work
-    // function ignored the error.
-    const std::optional<Error> &firstFailure() const { return m_failure; }
-
-private:
-    Result<qint64> remember(Result<qint64> result)
-    {
-        if (!result.ok() && !m_failure)
-            m_failure = result.error();
-        return result;
-    }
-
-    SqliteStore::Private &m_d;
-    std::optional<Error> m_failure;
-};
-
-} // namespace
-
 SqliteStore::SqliteStore(std::unique_ptr<Private> d) : d(std::move(d)) {}
 SqliteStore::~SqliteStore() = default;
 
@@ -383,7 +347,7 @@ Result<void> SqliteStore::transaction(const std::function<Result<void>(SqlSessio
         }
     } guard{*d};
 
-    SqliteSession session(*d);
+    RecordingSession<SqliteStore::Private> session(*d);
     Result<void> outcome = work(session);
     if (outcome.ok() && session.firstFailure())
         outcome = *session.firstFailure();
