@@ -3,6 +3,7 @@
 
 #include "self_test.h"
 #include "status_command.h"
+#include "tokens_command.h"
 
 #include "core/config.h"
 
@@ -25,6 +26,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> list{
         {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},
+        {"tokens", "design tokens: validate, build, diff, check (helios tokens --help)", runTokens},
     };
     return list;
 }

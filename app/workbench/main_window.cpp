@@ -2,6 +2,7 @@
 #include "main_window.h"
 
 #include "home/home_panel.h"
+#include "tokens/tokens_panel.h"
 
 #include "engine.h"
 
@@ -30,6 +31,7 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent) : QMainWindow(parent), m
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     m_home = new panels::HomePanel(m_engine, *this, this);
+    new panels::TokensPanel(m_engine, *this, this);
     statusBar()->showMessage(tr("Data in %1").arg(m_engine.config().dataDir()));
     restoreLayout();
 }

@@ -22,12 +22,14 @@ void appendComment(QString &out, const Token &token)
     out += QLatin1StringView(" /* ") + text + QLatin1StringView(" */");
 }
 
-void appendDeclaration(QString &out, const TokenSet &set, int index, const FormatOptions &options)
+void appendDeclaration(QString &out, const TokenSet &set, int index, const FormatOptions &options,
+                       QLatin1StringView indent = QLatin1StringView("  "))
 {
     const Token &token = set.tokens()[size_t(index)];
     if (!token.resolved)
         return;
-    out += QLatin1StringView("  --");
+    out += indent;
+    out += QLatin1StringView("--");
     out += NameTransform::apply(token.path, NameCase::Kebab, options.prefix);
     out += QLatin1StringView(": ");
     out += TokenValueText::css(set, index, options,
@@ -50,10 +52,18 @@ QByteArray CssFormatter::format(const TokenSet &set, const FormatOptions &option
         appendDeclaration(out, set, i, options);
     out += QLatin1StringView("}\n");
     for (const ThemeBlock &theme : themes) {
-        out += QLatin1Char('\n') + theme.selector + QLatin1StringView(" {\n");
+        if (theme.mediaQuery.isEmpty()) {
+            out += QLatin1Char('\n') + theme.selector + QLatin1StringView(" {\n");
+            for (const int i : theme.tokens)
+                appendDeclaration(out, *theme.set, i, options);
+            out += QLatin1StringView("}\n");
+            continue;
+        }
+        out += QLatin1StringView("\n@media ") + theme.mediaQuery + QLatin1StringView(" {\n  ") + theme.selector
+            + QLatin1StringView(" {\n");
         for (const int i : theme.tokens)
-            appendDeclaration(out, *theme.set, i, options);
-        out += QLatin1StringView("}\n");
+            appendDeclaration(out, *theme.set, i, options, QLatin1StringView("    "));
+        out += QLatin1StringView("  }\n}\n");
     }
     return out.toUtf8();
 }

@@ -20,6 +20,9 @@ public:
         QString selector;            // e.g. [data-theme="dark"]
         const TokenSet *set = nullptr; // the base merged with the theme's layers, resolved
         std::vector<int> tokens;     // indices into `set`, in set order (ThemeLayers::changedTokens)
+        // When set (e.g. "(prefers-color-scheme: dark)"), the block is written inside
+        // `@media <mediaQuery> { ... }`, one level further indented.
+        QString mediaQuery;
     };
 
     static QByteArray format(const TokenSet &set, const FormatOptions &options,

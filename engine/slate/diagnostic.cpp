@@ -13,6 +13,8 @@ QString Diagnostic::toString() const
             + QString::number(position.column);
     out += severity == Severity::Error ? QLatin1StringView(": error: ") : QLatin1StringView(": warning: ");
     out += message;
+    if (!rule.isEmpty())
+        out += QLatin1StringView(" [") + rule + QLatin1Char(']');
     if (!tokenPath.isEmpty())
         out += QLatin1StringView(" [") + tokenPath + QLatin1Char(']');
     if (!expected.isEmpty() || !found.isEmpty()) {
@@ -43,6 +45,7 @@ QString diagnosticKindName(Diagnostic::Kind kind)
     case Diagnostic::Kind::BadExtends: return QStringLiteral("bad-extends");
     case Diagnostic::Kind::BadProperty: return QStringLiteral("bad-property");
     case Diagnostic::Kind::Io: return QStringLiteral("io");
+    case Diagnostic::Kind::Lint: return QStringLiteral("lint");
     }
     return {};
 }

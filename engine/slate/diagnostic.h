@@ -25,6 +25,7 @@ struct Diagnostic {
         BadExtends,         // `$extends` names no group, or groups extend each other in a cycle
         BadProperty,        // `$description`, `$deprecated` ... with the wrong kind of value
         Io,                 // the file could not be read
+        Lint,               // a lint rule (see `rule`) or the lint configuration
     };
 
     Severity severity = Severity::Error;
@@ -35,9 +36,11 @@ struct Diagnostic {
     QString message;
     QString expected;  // what the format requires, when it says
     QString found;     // what the file has
+    QString rule;      // the lint rule that reported it ("contrast"); empty for the reader
 
     bool isError() const { return severity == Severity::Error; }
-    // "file:line:column: error: message [token path] (expected X, found Y)"
+    // "file:line:column: error: message [rule] [token path] (expected X, found Y)";
+    // the rule appears only for lint findings.
     QString toString() const;
 };
 

@@ -1,0 +1,385 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "slate/resolver_document.h"
+
+#include "slate/json_reader.h"
+#include "slate/token_reader.h"
+#include "slate/token_resolver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace helios::slate {
+
+namespace {
+
+QString quoted(const QString &s)
+{
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+} // namespace
+
+// The parse, as a helper that shares the document and its file name.
+struct ResolverDocument::Private {
+    ResolverDocument &doc;
+    QString baseDir;
+
+    void report(SourcePosition position, const QString &message, const QString &expected = {},
+                const QString &found = {}, Diagnostic::Severity severity = Diagnostic::Severity::Error)
+    {
+        Diagnostic d;
+        d.severity = severity;
+        d.kind = Diagnostic::Kind::BadProperty;
+        d.file = doc.m_file;
+        d.position = position;
+        d.message = message;
+        d.expected = expected;
+        d.found = found;
+        doc.m_diagnostics.push_back(std::move(d));
+    }
+
+    bool expectKind(const JsonValue &v, JsonValue::Kind kind, const QString &what, const QString &kindText)
+    {
+        if (v.kind() == kind)
+            return true;
+        report(v.position(), QStringLiteral("%1 must be %2").arg(what, kindText), kindText, v.kindName());
+        return false;
+    }
+
+    // `where` is the JSON Pointer of the sources array, for inline sources' names.
+    std::vector<Source> readSources(const JsonValue &array, const QString &where)
+    {
+        std::vector<Source> out;
+        if (!expectKind(array, JsonValue::Kind::Array, quoted(where.section(QLatin1Char('/'), -1)), QStringLiteral("an array")))
+            return out;
+        int i = 0;
+        for (const JsonValue &item : array.children()) {
+            const QString pointer = where + QLatin1Char('/') + QString::number(i++);
+            if (!item.isObject()) {
+                report(item.position(), QStringLiteral("a source must be {\"$ref\": \"file.tokens.json\"} or an inline token object"),
+                       QStringLiteral("an object"), item.kindName());
+                continue;
+            }
+            const JsonValue *ref = item.member(u"$ref");
+            Source source;
+            source.position = item.position();
+            if (!ref) {
+                source.displayName = QFileInfo(doc.m_file).fileName() + QLatin1Char('#') + pointer;
+                source.inlineTokens = item;
+                out.push_back(std::move(source));
+                continue;
+            }
+            if (!ref->isString() || ref->toString().isEmpty()) {
+                report(ref->position(), QStringLiteral("\"$ref\" must be a file path"), QStringLiteral("a string"),
+                       ref->toJsonText());
+                continue;
+            }
+            const QString target = ref->toString();
+            if (target.contains(QLatin1Char('#'))) {
+                report(ref->position(), QStringLiteral("a source must reference a whole token file; JSON Pointer fragments are not supported here"),
+                       QStringLiteral("a file path"), quoted(target));
+                continue;
+            }
+            source.path = QDir::cleanPath(QDir(baseDir).absoluteFilePath(target));
+            source.displayName = target;
+            source.position = ref->position();
+            if (!QFileInfo(source.path).isFile()) {
+                report(ref->position(), QStringLiteral("source file %1 does not exist").arg(quoted(target)),
+                       QStringLiteral("an existing file relative to the resolver"), quoted(target));
+                continue;
+            }
+            out.push_back(std::move(source));
+        }
+        return out;
+    }
+
+    void readSet(const QString &name, const JsonValue &set, const QString &pointer)
+    {
+        if (!expectKind(set, JsonValue::Kind::Object, QStringLiteral("set %1").arg(quoted(name)), QStringLiteral("an object")))
+            return;
+        const JsonValue *sources = set.member(u"sources");
+        if (!sources) {
+            report(set.position(), QStringLiteral("set %1 has no \"sources\"").arg(quoted(name)), QStringLiteral("\"sources\": [...]"));
+            return;
+        }
+        if (doc.m_setIndex.contains(name)) {
+            report(set.keyPosition().isValid() ? set.keyPosition() : set.position(),
+                   QStringLiteral("set %1 is defined twice").arg(quoted(name)));
+            return;
+        }
+        doc.m_setIndex.insert(name, int(doc.m_sets.size()));
+        doc.m_sets.push_back(readSources(*sources, pointer + QStringLiteral("/sources")));
+    }
+
+    void readModifier(const QString &name, const JsonValue &object, const QString &pointer)
+    {
+        if (!expectKind(object, JsonValue::Kind::Object, QStringLiteral("modifier %1").arg(quoted(name)), QStringLiteral("an object")))
+            return;
+        Modifier modifier;
+        modifier.name = name;
+        modifier.position = object.keyPosition().isValid() ? object.keyPosition() : object.position();
+        const JsonValue *contexts = object.member(u"contexts");
+        if (!contexts) {
+            report(object.position(), QStringLiteral("modifier %1 has no \"contexts\"").arg(quoted(name)),
+                   QStringLiteral("\"contexts\": {\"name\": [sources]}"));
+            return;
+        }
+        if (!expectKind(*contexts, JsonValue::Kind::Object, QStringLiteral("\"contexts\""), QStringLiteral("an object")))
+            return;
+        if (contexts->children().empty()) {
+            report(contexts->position(), QStringLiteral("modifier %1 has no contexts").arg(quoted(name)),
+                   QStringLiteral("at least one context"));
+            return;
+        }
+        for (const JsonValue &context : contexts->children()) {
+            modifier.contextNames.append(context.key());
+            modifier.contexts.push_back(readSources(context, pointer + QStringLiteral("/contexts/") + context.key()));
+        }
+        if (const JsonValue *def = object.member(u"default")) {
+            if (!def->isString())
+                report(def->position(), QStringLiteral("\"default\" must be a context name"), QStringLiteral("a string"), def->kindName());
+            else if (!modifier.contextNames.contains(def->toString()))
+                report(def->position(), QStringLiteral("default %1 is not a context of modifier %2").arg(quoted(def->toString()), quoted(name)),
+                       QStringLiteral("one of ") + modifier.contextNames.join(QStringLiteral(", ")), quoted(def->toString()));
+            else
+                modifier.defaultContext = def->toString();
+        }
+        if (doc.m_modifierIndex.contains(name)) {
+            report(modifier.position, QStringLiteral("modifier %1 is defined twice").arg(quoted(name)));
+            return;
+        }
+        doc.m_modifierIndex.insert(name, int(doc.m_modifiers.size()));
+        doc.m_modifiers.push_back(std::move(modifier));
+    }
+
+    void readOrderItem(const JsonValue &item, int i)
+    {
+        if (!item.isObject()) {
+            report(item.position(), QStringLiteral("a resolutionOrder item must be a reference or an inline set or modifier"),
+                   QStringLiteral("an object"), item.kindName());
+            return;
+        }
+        if (const JsonValue *ref = item.member(u"$ref")) {
+            const QString target = ref->isString() ? ref->toString() : QString();
+            const bool isSet = target.startsWith(QLatin1StringView("#/sets/"));
+            const bool isModifier = target.startsWith(QLatin1StringView("#/modifiers/"));
+            if (!isSet && !isModifier) {
+                report(ref->position(), QStringLiteral("resolutionOrder may only reference a set or a modifier"),
+                       QStringLiteral("\"#/sets/<name>\" or \"#/modifiers/<name>\""), ref->toJsonText());
+                return;
+            }
+            const QString name = target.mid(isSet ? 7 : 12).replace(QLatin1StringView("~1"), QLatin1StringView("/"))
+                                     .replace(QLatin1StringView("~0"), QLatin1StringView("~"));
+            const auto &index = isSet ? doc.m_setIndex : doc.m_modifierIndex;
+            const auto it = index.constFind(name);
+            if (it == index.constEnd()) {
+                report(ref->position(), QStringLiteral("%1 names no %2").arg(quoted(target), isSet ? QStringLiteral("set") : QStringLiteral("modifier")),
+                       isSet ? QStringLiteral("a set defined in \"sets\"") : QStringLiteral("a modifier defined in \"modifiers\""), quoted(target));
+                return;
+            }
+            doc.m_order.push_back({isModifier, it.value()});
+            return;
+        }
+        const JsonValue *type = item.member(u"type");
+        const JsonValue *name = item.member(u"name");
+        const QString typeName = type && type->isString() ? type->toString() : QString();
+        if (typeName != QLatin1StringView("set") && typeName != QLatin1StringView("modifier")) {
+            report(type ? type->position() : item.position(),
+                   QStringLiteral("an inline resolutionOrder item needs \"type\": \"set\" or \"modifier\""),
+                   QStringLiteral("\"set\" or \"modifier\""), type ? type->toJsonText() : QStringLiteral("no \"type\""));
+            return;
+        }
+        if (!name || !name->isString() || name->toString().isEmpty()) {
+            report(name ? name->position() : item.position(), QStringLiteral("an inline %1 needs a \"name\"").arg(typeName),
+                   QStringLiteral("a non-empty string"), name ? name->toJsonText() : QStringLiteral("no \"name\""));
+            return;
+        }
+        const QString pointer = QStringLiteral("/resolutionOrder/") + QString::number(i);
+        if (typeName == QLatin1StringView("set")) {
+            const size_t before = doc.m_sets.size();
+            readSet(name->toString(), item, pointer);
+            if (doc.m_sets.size() > before)
+                doc.m_order.push_back({false, int(before)});
+        } else {
+            const size_t before = doc.m_modifiers.size();
+            readModifier(name->toString(), item, pointer);
+            if (doc.m_modifiers.size() > before)
+                doc.m_order.push_back({true, int(before)});
+        }
+    }
+
+    void readRoot(const JsonValue &root)
+    {
+        if (!expectKind(root, JsonValue::Kind::Object, QStringLiteral("a resolver document"), QStringLiteral("an object")))
+            return;
+        const JsonValue *version = root.member(u"version");
+        if (!version)
+            report(root.position(), QStringLiteral("no \"version\"; reading as 2025.10"), QStringLiteral("\"version\": \"2025.10\""), {},
+                   Diagnostic::Severity::Warning);
+        else if (!version->isString() || version->toString() != QLatin1StringView("2025.10"))
+            report(version->position(), QStringLiteral("unknown resolver version; reading as 2025.10"), QStringLiteral("\"2025.10\""),
+                   version->toJsonText(), Diagnostic::Severity::Warning);
+        if (const JsonValue *n = root.member(u"name"); n && n->isString())
+            doc.m_name = n->toString();
+        if (const JsonValue *sets = root.member(u"sets")) {
+            if (expectKind(*sets, JsonValue::Kind::Object, QStringLiteral("\"sets\""), QStringLiteral("an object"))) {
+                for (const JsonValue &set : sets->children())
+                    readSet(set.key(), set, QStringLiteral("/sets/") + set.key());
+            }
+        }
+        if (const JsonValue *modifiers = root.member(u"modifiers")) {
+            if (expectKind(*modifiers, JsonValue::Kind::Object, QStringLiteral("\"modifiers\""), QStringLiteral("an object"))) {
+                for (const JsonValue &m : modifiers->children())
+                    readModifier(m.key(), m, QStringLiteral("/modifiers/") + m.key());
+            }
+        }
+        const JsonValue *order = root.member(u"resolutionOrder");
+        if (!order) {
+            report(root.position(), QStringLiteral("no \"resolutionOrder\""), QStringLiteral("\"resolutionOrder\": [...]"));
+        } else if (expectKind(*order, JsonValue::Kind::Array, QStringLiteral("\"resolutionOrder\""), QStringLiteral("an array"))) {
+            int i = 0;
+            for (const JsonValue &item : order->children())
+                readOrderItem(item, i++);
+        }
+        static const QStringList known{QStringLiteral("version"),   QStringLiteral("name"),
+                                       QStringLiteral("description"), QStringLiteral("sets"),
+                                       QStringLiteral("modifiers"), QStringLiteral("resolutionOrder")};
+        for (const JsonValue &member : root.children()) {
+            if (!member.key().startsWith(QLatin1Char('$')) && !known.contains(member.key()))
+                report(member.keyPosition(), QStringLiteral("unknown resolver property %1 is ignored").arg(quoted(member.key())), {}, {},
+                       Diagnostic::Severity::Warning);
+        }
+    }
+};
+
+ResolverDocument ResolverDocument::read(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        ResolverDocument doc;
+        doc.m_file = path;
+        Diagnostic d;
+        d.kind = Diagnostic::Kind::Io;
+        d.file = path;
+        d.message = QStringLiteral("cannot read the file: %1").arg(f.errorString());
+        doc.m_diagnostics.push_back(std::move(d));
+        return doc;
+    }
+    return parse(f.readAll(), path, QFileInfo(path).absolutePath());
+}
+
+ResolverDocument ResolverDocument::parse(QByteArrayView utf8, const QString &fileName, const QString &baseDir)
+{
+    ResolverDocument doc;
+    doc.m_file = fileName;
+    JsonReader::Result parsed = JsonReader::parse(utf8, fileName);
+    doc.m_diagnostics = std::move(parsed.diagnostics);
+    if (!parsed.complete)
+        return doc;
+    Private p{doc, baseDir};
+    p.readRoot(parsed.root);
+    return doc;
+}
+
+const ResolverDocument::Modifier *ResolverDocument::modifier(const QString &name) const
+{
+    const int i = m_modifierIndex.value(name, -1);
+    return i < 0 ? nullptr : &m_modifiers[size_t(i)];
+}
+
+ResolverDocument::Input ResolverDocument::defaultInput() const
+{
+    Input input;
+    for (const Modifier &m : m_modifiers) {
+        if (!m.defaultContext.isEmpty())
+            input.insert(m.name, m.defaultContext);
+    }
+    return input;
+}
+
+bool ResolverDocument::checkInput(const Input &input, Diagnostics &diagnostics) const
+{
+    bool ok = true;
+    const auto fail = [&](const QString &message, const QString &expected, const QString &found) {
+        Diagnostic d;
+        d.kind = Diagnostic::Kind::BadValue;
+        d.file = QStringLiteral("input");
+        d.message = message;
+        d.expected = expected;
+        d.found = found;
+        diagnostics.push_back(std::move(d));
+        ok = false;
+    };
+    QStringList names;
+    for (const Modifier &m : m_modifiers)
+        names.append(m.name);
+    for (auto it = input.constBegin(); it != input.constEnd(); ++it) {
+        const Modifier *m = modifier(it.key());
+        if (!m)
+            fail(QStringLiteral("the resolver has no modifier %1").arg(quoted(it.key())),
+                 names.isEmpty() ? QStringLiteral("no modifiers") : QStringLiteral("one of ") + names.join(QStringLiteral(", ")),
+                 quoted(it.key()));
+        else if (!m->contextNames.contains(it.value()))
+            fail(QStringLiteral("modifier %1 has no context %2").arg(quoted(it.key()), quoted(it.value())),
+                 QStringLiteral("one of ") + m->contextNames.join(QStringLiteral(", ")), quoted(it.value()));
+    }
+    for (const Modifier &m : m_modifiers) {
+        if (m.defaultContext.isEmpty() && !input.contains(m.name))
+            fail(QStringLiteral("modifier %1 has no default; the input must choose a context").arg(quoted(m.name)),
+                 QStringLiteral("%1=<%2>").arg(m.name, m.contextNames.join(QLatin1Char('|'))), QStringLiteral("nothing"));
+    }
+    return ok;
+}
+
+TokenSet ResolverDocument::resolve(const Input &input) const
+{
+    TokenReader reader;
+    const auto addSources = [&](const std::vector<Source> &sources) {
+        for (const Source &s : sources) {
+            if (s.path.isEmpty()) {
+                reader.addData(s.inlineTokens.toJsonText().toUtf8(), s.displayName);
+                continue;
+            }
+            auto it = m_fileCache.constFind(s.path);
+            if (it == m_fileCache.constEnd()) {
+                QFile f(s.path);
+                if (!f.open(QIODevice::ReadOnly)) {
+                    reader.addFile(s.path, s.displayName); // reports the error
+                    continue;
+                }
+                it = m_fileCache.insert(s.path, f.readAll());
+            }
+            reader.addData(it.value(), s.path);
+        }
+    };
+    for (const Step &step : m_order) {
+        if (!step.isModifier) {
+            addSources(m_sets[size_t(step.index)]);
+            continue;
+        }
+        const Modifier &m = m_modifiers[size_t(step.index)];
+        const QString context = input.value(m.name, m.defaultContext);
+        const qsizetype c = m.contextNames.indexOf(context);
+        if (c >= 0)
+            addSources(m.contexts[size_t(c)]);
+    }
+    TokenSet set = reader.finish();
+    (void)TokenResolver::resolve(set);
+    return set;
+}
+
+bool ResolverDocument::parseInput(const QString &text, Input &input, QString &error)
+{
+    for (const QString &pair : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0 || eq == pair.size() - 1) {
+            error = QStringLiteral("bad input %1: expected modifier=context").arg(quoted(pair));
+            return false;
+        }
+        input.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
+    }
+    return true;
+}
+
+} // namespace helios::slate

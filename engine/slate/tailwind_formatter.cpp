@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "slate/tailwind_formatter.h"
+
+#include "slate/json_value.h"
+#include "slate/name_transform.h"
+#include "slate/token_value_text.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <array>
+
+namespace helios::slate {
+
+namespace {
+
+// Theme keys in the order they are written.
+enum Section {
+    Colors, Spacing, BorderRadius, BorderWidth, FontSize, FontFamily, FontWeight, LineHeight,
+    LetterSpacing, BoxShadow, TransitionDuration, TransitionTimingFunction, BackgroundImage, Opacity,
+    SectionCount, None = SectionCount
+};
+
+const char *sectionName(int s)
+{
+    static const char *names[] = {"colors", "spacing", "borderRadius", "borderWidth", "fontSize", "fontFamily",
+                                  "fontWeight", "lineHeight", "letterSpacing", "boxShadow", "transitionDuration",
+                                  "transitionTimingFunction", "backgroundImage", "opacity"};
+    return names[s];
+}
+
+Section sectionFor(const Token &token)
+{
+    // Whole words only: "shadow" must not match "radius" inside "xradiusy".
+    const QString name = QLatin1Char('-') + NameTransform::apply(token.path, NameCase::Kebab) + QLatin1Char('-');
+    const auto has = [&](const char *word) {
+        return name.contains(QString(QLatin1Char('-') + QLatin1StringView(word) + QLatin1Char('-')));
+    };
+    switch (token.type) {
+    case TokenType::Color: return Colors;
+    case TokenType::Dimension:
+        if (has("radius") || has("radii") || has("rounded"))
+            return BorderRadius;
+        if ((has("font") && has("size")) || has("text-size"))
+            return FontSize;
+        if ((has("border") && has("width")) || has("stroke"))
+            return BorderWidth;
+        if (has("letter") || has("tracking"))
+            return LetterSpacing;
+        if (has("line") || has("leading"))
+            return LineHeight;
+        return Spacing;
+    case TokenType::FontFamily: return FontFamily;
+    case TokenType::FontWeight: return FontWeight;
+    case TokenType::Duration: return TransitionDuration;
+    case TokenType::CubicBezier: return TransitionTimingFunction;
+    case TokenType::Shadow: return BoxShadow;
+    case TokenType::Gradient: return BackgroundImage;
+    case TokenType::Number:
+        if (has("line") || has("leading"))
+            return LineHeight;
+        if (has("opacity") || has("alpha"))
+            return Opacity;
+        return None;
+    default: return None;
+    }
+}
+
+QString keyFor(const Token &token)
+{
+    const qsizetype dot = token.path.indexOf(QLatin1Char('.'));
+    const QString rest = dot < 0 ? token.path : token.path.mid(dot + 1);
+    const QString key = NameTransform::apply(rest, NameCase::Kebab);
+    // "$root" of the top group alone leaves nothing: Tailwind's DEFAULT key means the bare class.
+    return key.isEmpty() ? QStringLiteral("DEFAULT") : key;
+}
+
+bool isPlainKey(const QString &key)
+{
+    if (key.isEmpty() || key.front().isDigit())
+        return false;
+    for (const QChar c : key) {
+        if (!(c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('$')))
+            return false;
+    }
+    return true;
+}
+
+void appendKey(QString &out, const QString &key)
+{
+    if (isPlainKey(key)) {
+        out += key;
+        return;
+    }
+    // Single-quoted, as tailwind.config files are usually written.
+    out += QLatin1Char('\'');
+    for (const QChar c : key) {
+        if (c == QLatin1Char('\'') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    out += QLatin1Char('\'');
+}
+
+void appendString(QString &out, const QString &text)
+{
+    out += QLatin1Char('\'');
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\'') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        if (c == QLatin1Char('\n'))
+            out += QLatin1StringView("\\n");
+        else
+            out += c;
+    }
+    out += QLatin1Char('\'');
+}
+
+} // namespace
+
+QByteArray TailwindFormatter::format(const TokenSet &set, const FormatOptions &options, Values values)
+{
+    struct Entry {
+        QString key;
+        int index;
+    };
+    std::array<std::vector<Entry>, SectionCount> sections;
+    std::array<QSet<QString>, SectionCount> used;
+    for (int i = 0; i < int(set.size()); ++i) {
+        const Token &token = set.tokens()[size_t(i)];
+        if (!token.resolved)
+            continue;
+        const Section s = sectionFor(token);
+        if (s == None)
+            continue;
+        QString key = keyFor(token);
+        if (used[s].contains(key))
+            key = NameTransform::apply(token.path, NameCase::Kebab);
+        if (used[s].contains(key))
+            continue; // same full name twice cannot happen in one set; defensive
+        used[s].insert(key);
+        sections[s].push_back({key, i});
+    }
+
+    QString out;
+    out.reserve(set.size() * 48);
+    out += QLatin1StringView("// Generated by helios tokens. Do not edit.\n"
+                             "/** @type {{ extend: Record<string, Record<string, string | string[]>> }} */\n"
+                             "export default {\n"
+                             "  extend: {\n");
+    for (int s = 0; s < SectionCount; ++s) {
+        if (sections[s].empty())
+            continue;
+        out += QLatin1StringView("    ") + QLatin1StringView(sectionName(s)) + QLatin1StringView(": {\n");
+        for (const Entry &e : sections[s]) {
+            const Token &token = set.tokens()[size_t(e.index)];
+            out += QLatin1StringView("      ");
+            appendKey(out, e.key);
+            out += QLatin1StringView(": ");
+            if (values == Values::CssVariables) {
+                const QString var = QStringLiteral("var(--") + NameTransform::apply(token.path, NameCase::Kebab, options.prefix) + QLatin1Char(')');
+                appendString(out, s == BackgroundImage ? QStringLiteral("linear-gradient(") + var + QLatin1Char(')') : var);
+            } else if (s == FontFamily && token.resolvedValue.isArray()) {
+                out += QLatin1Char('[');
+                bool first = true;
+                for (const JsonValue &family : token.resolvedValue.children()) {
+                    if (!first)
+                        out += QLatin1StringView(", ");
+                    first = false;
+                    appendString(out, family.toString());
+                }
+                out += QLatin1Char(']');
+            } else {
+                const QString text = TokenValueText::isNumeric(token) ? formatJsonNumber(TokenValueText::number(token))
+                                                                       : TokenValueText::css(set, e.index, options);
+                appendString(out, s == BackgroundImage ? QStringLiteral("linear-gradient(") + text + QLatin1Char(')') : text);
+            }
+            out += QLatin1StringView(",\n");
+        }
+        out += QLatin1StringView("    },\n");
+    }
+    out += QLatin1StringView("  },\n};\n");
+    return out.toUtf8();
+}
+
+} // namespace helios::slate
