@@ -7,6 +7,7 @@
 #include "panel_host.h"
 #include "token_edit_command.h"
 #include "token_tree_model.h"
+#include "token_value_text.h"
 #include "token_value_delegate.h"
 
 #include "core/logging.h"
@@ -16,8 +17,11 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -62,6 +66,7 @@ void TokensPanel::buildUi()
     open->setShortcut(QKeySequence::Open);
     m_saveAction = toolbar->addAction(tr("Save"), this, [this] { (void)save(); });
     m_saveAction->setShortcut(QKeySequence::Save);
+    toolbar->addAction(tr("Add token\u2026"), this, &TokensPanel::addTokenWithDialog);
     toolbar->addSeparator();
     m_undoAction = m_undo->createUndoAction(this, tr("Undo"));
     m_undoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
@@ -332,6 +337,51 @@ void TokensPanel::publish()
             Q_EMIT published(outcome.ok(), message);
         }, Qt::QueuedConnection);
     });
+}
+
+bool TokensPanel::addToken(const QString &groupPath, const QString &name, slate::TokenType type,
+                           const QString &valueText)
+{
+    const QString valueJson = TokenValueText::toJson(valueText);
+    const QString path = groupPath.isEmpty() ? name : groupPath + QLatin1Char('.') + name;
+    const bool added = runEdit(tr("Add %1").arg(path), [this, groupPath, name, type, valueJson] {
+        return m_document.addToken(groupPath, name, type, valueJson);
+    });
+    if (added)
+        selectPath(path);
+    return added;
+}
+
+void TokensPanel::addTokenWithDialog()
+{
+    // The group of the selection: a selected group itself, or a selected token's parent.
+    const QModelIndex current = m_tree->currentIndex();
+    QString group = current.data(TokenTreeModel::PathRole).toString();
+    if (current.data(TokenTreeModel::IsTokenRole).toBool())
+        group = group.section(QLatin1Char('.'), 0, -2);
+
+    QDialog dialog(m_content);
+    dialog.setWindowTitle(tr("Add token"));
+    auto *form = new QFormLayout(&dialog);
+    auto *groupEdit = new QLineEdit(group, &dialog);
+    auto *nameEdit = new QLineEdit(&dialog);
+    auto *typeBox = new QComboBox(&dialog);
+    for (int t = int(slate::TokenType::Color); t <= int(slate::TokenType::Typography); ++t)
+        typeBox->addItem(slate::tokenTypeName(slate::TokenType(t)), t);
+    auto *valueEdit = new QLineEdit(&dialog);
+    valueEdit->setPlaceholderText(tr("#0057d9, 16px, {color.brand} or JSON"));
+    form->addRow(tr("Group:"), groupEdit);
+    form->addRow(tr("Name:"), nameEdit);
+    form->addRow(tr("Type:"), typeBox);
+    form->addRow(tr("Value:"), valueEdit);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    (void)addToken(groupEdit->text().trimmed(), nameEdit->text().trimmed(),
+                   slate::TokenType(typeBox->currentData().toInt()), valueEdit->text().trimmed());
 }
 
 void TokensPanel::removeCurrentToken()

@@ -65,8 +65,15 @@ public:
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
 
+    // Adds a token `name` to group `groupPath` ("" for the top level) with a value as typed
+    // in the editor ("#ff0000", "16px", "{color.red}" or JSON). One undo step; refused with
+    // a diagnostic, changing nothing, when the value does not fit the type.
+    bool addToken(const QString &groupPath, const QString &name, slate::TokenType type, const QString &valueText);
+
 public Q_SLOTS:
     void openWithDialog();
+    // Asks for group, name, type and value; the group defaults to the current selection's.
+    void addTokenWithDialog();
     void removeCurrentToken();
     // Selects (and reveals) a token or group in the tree.
     void selectPath(const QString &path);

@@ -254,6 +254,36 @@ private Q_SLOTS:
         QVERIFY(published.at(0).at(1).toString().contains(QStringLiteral("version 1")));
     }
 
+    void testAddTokenIsOneUndoStepAndIsSaved()
+    {
+        const QByteArray before = readFile(m_base);
+        QVERIFY(m_panel->addToken(QStringLiteral("color"), QStringLiteral("accent"), helios::slate::TokenType::Color,
+                                  QStringLiteral("{color.link}")));
+        QCOMPARE(resolved(QStringLiteral("color.accent")), QStringLiteral("#0057d9"));
+        QCOMPARE(m_panel->undoStack()->count(), 1);
+        m_panel->undoAction()->trigger();
+        QVERIFY(!m_panel->treeModel()->indexForPath(QStringLiteral("color.accent")).isValid());
+        m_panel->redoAction()->trigger();
+        QCOMPARE(resolved(QStringLiteral("color.accent")), QStringLiteral("#0057d9"));
+        QVERIFY(m_panel->save().ok());
+        const QByteArray after = readFile(m_base);
+        QVERIFY(after.contains("\"accent\""));
+        QVERIFY(after.contains("{color.link}"));
+        // Byte preservation of the rest of the file is covered by TokenDocument's own tests.
+        QVERIFY(after.size() > before.size());
+    }
+
+    void testAddTokenWithAValueOfTheWrongTypeChangesNothing()
+    {
+        const QByteArray before = m_panel->document().files().front().text;
+        QVERIFY(!m_panel->addToken(QStringLiteral("color"), QStringLiteral("oops"), helios::slate::TokenType::Color,
+                                   QStringLiteral("16px")));
+        QVERIFY(!m_panel->treeModel()->indexForPath(QStringLiteral("color.oops")).isValid());
+        QCOMPARE(m_panel->document().files().front().text, before);
+        QCOMPARE(m_panel->undoStack()->count(), 0);
+        QVERIFY(!m_host->messages.isEmpty());
+    }
+
     void testThemeSwitchChangesResolvedValues()
     {
         QCOMPARE(resolved(QStringLiteral("color.bg")), QStringLiteral("#ffffff"));
