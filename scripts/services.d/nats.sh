@@ -3,7 +3,7 @@
 # Data (the JetStream file store) lives in $HELIOS_SERVICES_DIR/nats and survives a
 # stop/start, so a restart keeps the stream and its durable consumers.
 
-nats_port=$((54222 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+nats_port=$((24222 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
 
 nats_start() {
   local dir="$HELIOS_SERVICES_DIR/nats"

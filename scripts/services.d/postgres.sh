@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
-# PostgreSQL 15 for the Store integration tests: a primary on 127.0.0.1:55432 and a
-# streaming replica on 127.0.0.1:55433 (so analytics-read routing can be proven with
+# PostgreSQL 15 for the Store integration tests: a primary on 127.0.0.1:25432 and a
+# streaming replica on 127.0.0.1:25433 (so analytics-read routing can be proven with
 # pg_is_in_recovery()). Sourced by scripts/service; data in $HELIOS_SERVICES_DIR/postgres.
 # initdb and pg_basebackup run only the first time, so a restart keeps the data.
 
 postgres_bin=${HELIOS_POSTGRES_BIN:-/usr/lib/postgresql/15/bin}
-postgres_port=$((55432 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
-postgres_replica_port=$((55433 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+postgres_port=$((25432 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+postgres_replica_port=$((25433 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
 postgres_user=helios
 postgres_password=helios-test-pw
 postgres_db=helios_test

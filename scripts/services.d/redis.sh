@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
-# Redis for the integration tests: a password-protected server on 127.0.0.1:56379 with an
+# Redis for the integration tests: a password-protected server on 127.0.0.1:26379 with an
 # fsync-always append-only file (an acknowledged write survives a restart), and a
-# Sentinel on 127.0.0.1:56380 that monitors it as master "helios".
+# Sentinel on 127.0.0.1:26380 that monitors it as master "helios".
 # Sourced by scripts/service; uses wait_for_port, stop_pidfile and $HELIOS_SERVICES_DIR.
 
-redis_port=$((56379 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
-redis_sentinel_port=$((56380 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+redis_port=$((26379 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+redis_sentinel_port=$((26380 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
 redis_password=helios-test-pw
 
 # redis_wait_ready PORT SECONDS [PASSWORD]: true once the server answers PING with PONG

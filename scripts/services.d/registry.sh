@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # OCI Distribution registries for the ArtifactStore integration tests: Debian's
-# docker-registry (distribution 2.8) as the primary on 127.0.0.1:55000 and a second,
-# plain one on 127.0.0.1:55001 that the tests use as REGISTRY_MIRROR_URL (they fill it
+# docker-registry (distribution 2.8) as the primary on 127.0.0.1:25000 and a second,
+# plain one on 127.0.0.1:25001 that the tests use as REGISTRY_MIRROR_URL (they fill it
 # themselves). Data lives in $HELIOS_SERVICES_DIR/registry{,-mirror}/data and survives
 # a restart.
 
@@ -37,8 +37,8 @@ YAML
   wait_for_port "$port" 20 || { tail -n 20 "$dir/registry.log" >&2; return 1; }
 }
 
-registry_port=$((55000 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
-registry_mirror_port=$((55001 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+registry_port=$((25000 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
+registry_mirror_port=$((25001 + ${HELIOS_SERVICES_PORT_OFFSET:-0}))
 
 registry_start() {
   command -v docker-registry >/dev/null || { echo "registry: docker-registry is not installed (scripts/setup)" >&2; return 1; }

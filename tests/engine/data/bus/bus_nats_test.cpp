@@ -85,8 +85,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("url");
         QTest::newRow("a URL without a host") << QStringLiteral("nats://");
         QTest::newRow("a URL with a port that is not a number") << QStringLiteral("nats://127.0.0.1:port");
-        QTest::newRow("a URL of another scheme") << QStringLiteral("http://127.0.0.1:54222");
-        QTest::newRow("a URL with a path") << QStringLiteral("nats://127.0.0.1:54222/streams");
+        QTest::newRow("a URL of another scheme") << QStringLiteral("http://127.0.0.1:24222");
+        QTest::newRow("a URL with a path") << QStringLiteral("nats://127.0.0.1:24222/streams");
     }
     void testMalformedUrlsAreRejected()
     {

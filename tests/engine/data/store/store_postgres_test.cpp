@@ -153,7 +153,7 @@ private Q_SLOTS:
         QTest::newRow("a port that is not a number")
             << QStringLiteral("postgresql://helios:malformed-pw@127.0.0.1:notaport/helios_test");
         QTest::newRow("an unknown connection option")
-            << QStringLiteral("postgresql://helios:malformed-pw@127.0.0.1:55432/helios_test?no_such_option=1");
+            << QStringLiteral("postgresql://helios:malformed-pw@127.0.0.1:25432/helios_test?no_such_option=1");
         QTest::newRow("a URL for another kind of database") << QStringLiteral("mysql://helios:malformed-pw@127.0.0.1/x");
         QTest::newRow("an unterminated IPv6 host") << QStringLiteral("postgresql://helios:malformed-pw@[::1/helios_test");
     }
