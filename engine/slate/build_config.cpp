@@ -26,15 +26,13 @@ struct ConfigParser {
     void report(SourcePosition position, const QString &message, const QString &expected = {}, const QString &found = {},
                 Diagnostic::Severity severity = Diagnostic::Severity::Error)
     {
-        Diagnostic d;
-        d.severity = severity;
-        d.kind = Diagnostic::Kind::BadProperty;
-        d.file = file;
-        d.position = position;
-        d.message = message;
-        d.expected = expected;
-        d.found = found;
-        config.diagnostics.push_back(std::move(d));
+        config.diagnostics.push_back({.severity = severity,
+                                  .kind = Diagnostic::Kind::BadProperty,
+                                  .file = file,
+                                  .position = position,
+                                  .message = message,
+                                  .expected = expected,
+                                  .found = found});
     }
 
     bool expect(const JsonValue &v, JsonValue::Kind kind, const QString &what, const QString &kindText)

@@ -28,15 +28,13 @@ struct ResolverDocument::Private {
     void report(SourcePosition position, const QString &message, const QString &expected = {},
                 const QString &found = {}, Diagnostic::Severity severity = Diagnostic::Severity::Error)
     {
-        Diagnostic d;
-        d.severity = severity;
-        d.kind = Diagnostic::Kind::BadProperty;
-        d.file = doc.m_file;
-        d.position = position;
-        d.message = message;
-        d.expected = expected;
-        d.found = found;
-        doc.m_diagnostics.push_back(std::move(d));
+        doc.m_diagnostics.push_back({.severity = severity,
+                                  .kind = Diagnostic::Kind::BadProperty,
+                                  .file = doc.m_file,
+                                  .position = position,
+                                  .message = message,
+                                  .expected = expected,
+                                  .found = found});
     }
 
     bool expectKind(const JsonValue &v, JsonValue::Kind kind, const QString &what, const QString &kindText)
