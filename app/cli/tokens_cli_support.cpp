@@ -4,10 +4,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
+#include <QTemporaryFile>
 #include <QTextStream>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <memory>
 
 namespace helios::cli::tokens {
@@ -71,24 +74,37 @@ QByteArray jsonLine(const QJsonObject &object)
 
 QString writeAll(const std::vector<PendingFile> &files)
 {
-    std::vector<std::unique_ptr<QSaveFile>> open;
-    open.reserve(files.size());
+    // Each output goes to a temporary beside it and is renamed over the target once all
+    // are complete, so a failure leaves every old output in place. Outputs are
+    // regenerable, so there is no fsync: it cost more than the whole token build.
+    std::vector<std::unique_ptr<QTemporaryFile>> written;
+    written.reserve(files.size());
     for (const PendingFile &file : files) {
-        const QString dir = QFileInfo(file.path).absolutePath();
+        const QFileInfo info(file.path);
+        const QString dir = info.absolutePath();
         if (!QDir().mkpath(dir))
             return QStringLiteral("%1: cannot create the directory %2").arg(file.path, dir);
-        auto out = std::make_unique<QSaveFile>(file.path);
-        if (!out->open(QIODevice::WriteOnly))
+        auto out = std::make_unique<QTemporaryFile>(dir + QStringLiteral("/.") + info.fileName()
+                                                    + QStringLiteral(".XXXXXX"));
+        if (!out->open())
             return QStringLiteral("%1: %2").arg(file.path, out->errorString());
-        if (out->write(file.bytes) != file.bytes.size())
+        if (out->write(file.bytes) != file.bytes.size() || !out->flush())
             return QStringLiteral("%1: %2").arg(file.path, out->errorString());
-        open.push_back(std::move(out));
+        // QTemporaryFile creates files 0600; outputs are ordinary files.
+        out->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                            | QFileDevice::ReadOther);
+        written.push_back(std::move(out));
     }
-    // Every temporary is complete: only renames are left. (Returning early above drops
-    // the QSaveFiles uncommitted, which removes their temporaries.)
-    for (const auto &out : open) {
-        if (!out->commit())
-            return QStringLiteral("%1: %2").arg(out->fileName(), out->errorString());
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        QTemporaryFile &out = *written[i];
+        out.close();
+        // std::rename replaces an existing target atomically; QFile::rename refuses to.
+        if (std::rename(QFile::encodeName(out.fileName()).constData(),
+                        QFile::encodeName(files[i].path).constData())
+            != 0) {
+            return QStringLiteral("%1: %2").arg(files[i].path, QString::fromLocal8Bit(std::strerror(errno)));
+        }
+        out.setAutoRemove(false);
     }
     return {};
 }
