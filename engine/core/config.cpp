@@ -28,8 +28,10 @@ QStringList schemesFor(const QString &k)
         return {QStringLiteral("redis"), QStringLiteral("redis-sentinel")};
     if (k == key(Config::NatsUrl) || k == key(Config::NatsClusterUrl))
         return {QStringLiteral("nats"), QStringLiteral("tls")};
-    if (k == key(Config::RegistryUrl) || k == key(Config::RegistryMirrorUrl))
+    if (k == key(Config::RegistryUrl) || k == key(Config::RegistryMirrorUrl) || k == key(Config::JwksUrl))
         return {QStringLiteral("http"), QStringLiteral("https")};
+    if (k.endsWith(QLatin1StringView("_UPSTREAM")))
+        return {QStringLiteral("https"), QStringLiteral("http")};
     return {};
 }
 
@@ -47,10 +49,27 @@ QString defaultConfigFile(const QProcessEnvironment &env)
 
 QStringList Config::knownKeys()
 {
-    return {key(DataDir),     key(DatabaseUrl),     key(DatabaseReplicaUrl),
+    QStringList keys{key(DataDir),     key(DatabaseUrl),     key(DatabaseReplicaUrl),
             key(RedisUrl),    key(RedisSentinelUrl), key(NatsUrl),
             key(NatsClusterUrl), key(RegistryUrl),   key(RegistryMirrorUrl),
-            key(ConnectTimeoutMs)};
+            key(ConnectTimeoutMs), key(JwtSecret), key(JwksUrl),
+            key(JwtIssuer),   key(JwtAudience),     key(Anonymous),
+            key(TlsCert),     key(TlsKey),          key(MaxBodyBytes),
+            key(RateLimitIdentity), key(RateLimitAddress)};
+    for (const QString &name : subsystemNames())
+        keys << QStringLiteral("HELIOS_%1_PORT").arg(name) << QStringLiteral("HELIOS_%1_UPSTREAM").arg(name);
+    return keys;
+}
+
+QStringList Config::subsystemNames()
+{
+    return {QStringLiteral("LANDING"), QStringLiteral("SLATE"), QStringLiteral("IGNITION"),
+            QStringLiteral("SPARK"),   QStringLiteral("IGNIS"), QStringLiteral("WAYPOINT")};
+}
+
+bool Config::isSecret(const QString &k)
+{
+    return k == key(JwtSecret);
 }
 
 Config Config::embedded(const QString &dataDir)

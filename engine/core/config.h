@@ -33,6 +33,24 @@ public:
     static constexpr const char *RegistryMirrorUrl = "REGISTRY_MIRROR_URL";
     static constexpr const char *ConnectTimeoutMs = "HELIOS_CONNECT_TIMEOUT_MS";
 
+    // Identity (LANDING). The secret is never printed.
+    static constexpr const char *JwtSecret = "HELIOS_JWT_SECRET";
+    static constexpr const char *JwksUrl = "HELIOS_JWKS_URL";
+    static constexpr const char *JwtIssuer = "HELIOS_JWT_ISSUER";
+    static constexpr const char *JwtAudience = "HELIOS_JWT_AUDIENCE";
+    static constexpr const char *Anonymous = "HELIOS_ANONYMOUS"; // "1": allowed on loopback
+
+    // Server mode. Rate limits are "BURST/PER_SECOND", e.g. "60/20".
+    static constexpr const char *TlsCert = "HELIOS_TLS_CERT"; // PEM paths; both or neither
+    static constexpr const char *TlsKey = "HELIOS_TLS_KEY";
+    static constexpr const char *MaxBodyBytes = "HELIOS_MAX_BODY_BYTES";
+    static constexpr const char *RateLimitIdentity = "HELIOS_RATE_LIMIT_IDENTITY";
+    static constexpr const char *RateLimitAddress = "HELIOS_RATE_LIMIT_ADDRESS";
+    // Per subsystem (LANDING, SLATE, IGNITION, SPARK, IGNIS, WAYPOINT):
+    // HELIOS_<NAME>_PORT overrides its port; HELIOS_<NAME>_UPSTREAM is the https URL of
+    // the node that serves it when this node's role does not.
+    static QStringList subsystemNames(); // "LANDING", "SLATE", ... in port order
+
     static QStringList knownKeys();
 
     struct LoadOptions {
@@ -63,6 +81,9 @@ public:
     QString natsClusterUrl() const { return value(QString::fromLatin1(NatsClusterUrl)); }
     QString registryUrl() const { return value(QString::fromLatin1(RegistryUrl)); }
     QString registryMirrorUrl() const { return value(QString::fromLatin1(RegistryMirrorUrl)); }
+    // Keys that hold secrets: shown as "***" wherever configuration is printed.
+    static bool isSecret(const QString &key);
+
     // How long a back end may take to answer a connection attempt before it counts as down.
     int connectTimeoutMs() const;
 

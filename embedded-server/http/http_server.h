@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "http_request.h"
+#include "http_responder.h"
+
+#include "core/result.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSslConfiguration>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTcpSocket;
+
+namespace helios::server {
+
+// An HTTP/1.1 server on one port: HTTPS through QSslServer (TLS 1.2 or later) or, for
+// loopback tests only, plain TCP. Keep-alive, request bodies by Content-Length or
+// chunked, limits checked before a body is read (413 with a JSON error body, then the
+// connection is closed), timeouts for idle keep-alive connections, slow headers and
+// slow bodies (408), a JSON access log line per response, and a graceful drain.
+// Lives on one thread; handlers run on it and must not block for long.
+class HttpServer : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        qint64 maxBodyBytes = 1 << 20;
+        int maxHeaderBytes = 64 * 1024;
+        std::chrono::milliseconds idleTimeout{30'000};    // keep-alive, between requests
+        std::chrono::milliseconds requestTimeout{30'000}; // first byte to complete request
+        std::optional<QSslConfiguration> tls;             // nullopt: plain TCP
+        bool accessLog = true; // one JSON object per line on stdout
+    };
+    using Handler = std::function<void(const HttpRequest &, HttpResponder)>;
+    // Given a request with "Upgrade: websocket"; returns true if it took the socket
+    // (it then owns it and the server forgets the connection).
+    using UpgradeHandler = std::function<bool(const HttpRequest &, QTcpSocket *)>;
+
+    explicit HttpServer(Options options, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    void setHandler(Handler handler);
+    void setUpgradeHandler(UpgradeHandler handler);
+
+    // Listens; port 0 picks a free port. Returns the port bound.
+    [[nodiscard]] Result<quint16> listen(const QHostAddress &address, quint16 port);
+    quint16 port() const;
+
+    // Stops accepting, closes idle connections, lets requests in flight finish (new
+    // requests on open connections get 503 and "Connection: close"), then emits
+    // drained(). Connections still busy at `deadline` are closed.
+    void drain(std::chrono::milliseconds deadline);
+    int requestsInFlight() const;
+
+Q_SIGNALS:
+    void drained();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace helios::server
