@@ -151,7 +151,7 @@ int runTokensBuild(const Config &, const QStringList &args)
         const slate::BuildConfig config = slate::BuildConfig::read(o.configPath);
         if (config.hasErrors()) {
             if (o.json)
-                out << tokens::jsonLine({{QStringLiteral("ok"), false}, {QStringLiteral("diagnostics"), tokens::diagnosticsJson(config.diagnostics)}});
+                out << tokens::jsonLine({{QStringLiteral("ok"), false}, {QStringLiteral("diagnostics"), slate::diagnosticsToJson(config.diagnostics)}});
             else
                 tokens::printDiagnostics(err, config.diagnostics);
             if (!o.json)
@@ -197,7 +197,7 @@ int runTokensBuild(const Config &, const QStringList &args)
             out << tokens::jsonLine({{QStringLiteral("ok"), false},
                                      {QStringLiteral("tokens"), int(build.base().size())},
                                      {QStringLiteral("outputs"), QJsonArray()},
-                                     {QStringLiteral("diagnostics"), tokens::diagnosticsJson(diagnostics)}});
+                                     {QStringLiteral("diagnostics"), slate::diagnosticsToJson(diagnostics)}});
         } else {
             tokens::printDiagnostics(err, diagnostics);
             err << "failed: " << tokens::countsText(diagnostics) << "; nothing written\n";
@@ -234,7 +234,7 @@ int runTokensBuild(const Config &, const QStringList &args)
                                  {QStringLiteral("tokens"), int(build.base().size())},
                                  {QStringLiteral("themes"), int(build.themes().size())},
                                  {QStringLiteral("outputs"), outputs},
-                                 {QStringLiteral("diagnostics"), tokens::diagnosticsJson(diagnostics)}});
+                                 {QStringLiteral("diagnostics"), slate::diagnosticsToJson(diagnostics)}});
     } else {
         tokens::printDiagnostics(err, diagnostics); // warnings only by now
         out << build.base().size() << " tokens";

@@ -128,7 +128,7 @@ int runTokensCheck(const Config &, const QStringList &args)
     if (json) {
         QJsonArray list;
         for (const slate::Diagnostic &d : diagnostics) {
-            QJsonObject o = tokens::diagnosticJson(d);
+            QJsonObject o = slate::diagnosticToJson(d);
             if (!d.rule.isEmpty())
                 o.insert(QStringLiteral("rule"), d.rule);
             list.append(o);

@@ -15,31 +15,6 @@
 
 namespace helios::cli::tokens {
 
-QJsonObject diagnosticJson(const slate::Diagnostic &d)
-{
-    QJsonObject o{{QStringLiteral("file"), d.file},
-                  {QStringLiteral("line"), d.position.line},
-                  {QStringLiteral("column"), d.position.column},
-                  {QStringLiteral("severity"), d.isError() ? QStringLiteral("error") : QStringLiteral("warning")},
-                  {QStringLiteral("kind"), slate::diagnosticKindName(d.kind)},
-                  {QStringLiteral("message"), d.message}};
-    if (!d.tokenPath.isEmpty())
-        o.insert(QStringLiteral("tokenPath"), d.tokenPath);
-    if (!d.expected.isEmpty())
-        o.insert(QStringLiteral("expected"), d.expected);
-    if (!d.found.isEmpty())
-        o.insert(QStringLiteral("found"), d.found);
-    return o;
-}
-
-QJsonArray diagnosticsJson(const slate::Diagnostics &diagnostics)
-{
-    QJsonArray out;
-    for (const slate::Diagnostic &d : diagnostics)
-        out.append(diagnosticJson(d));
-    return out;
-}
-
 void printDiagnostics(QTextStream &err, const slate::Diagnostics &diagnostics)
 {
     for (const slate::Diagnostic &d : diagnostics)

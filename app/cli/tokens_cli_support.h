@@ -19,8 +19,6 @@ namespace helios::cli::tokens {
 // each, "file:line:col: error: message [token.path]", on stderr; or as JSON objects) and
 // how outputs are written (all or nothing).
 
-QJsonObject diagnosticJson(const slate::Diagnostic &diagnostic);
-QJsonArray diagnosticsJson(const slate::Diagnostics &diagnostics);
 void printDiagnostics(QTextStream &err, const slate::Diagnostics &diagnostics);
 int errorCount(const slate::Diagnostics &diagnostics);
 int warningCount(const slate::Diagnostics &diagnostics);

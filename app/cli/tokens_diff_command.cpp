@@ -82,7 +82,7 @@ int runTokensDiff(const Config &, const QStringList &args)
     diagnostics.insert(diagnostics.end(), b.diagnostics().begin(), b.diagnostics().end());
     if (a.hasErrors() || b.hasErrors()) {
         if (json) {
-            out << tokens::jsonLine({{QStringLiteral("ok"), false}, {QStringLiteral("diagnostics"), tokens::diagnosticsJson(diagnostics)}});
+            out << tokens::jsonLine({{QStringLiteral("ok"), false}, {QStringLiteral("diagnostics"), slate::diagnosticsToJson(diagnostics)}});
         } else {
             tokens::printDiagnostics(err, diagnostics);
             err << "failed: " << tokens::countsText(diagnostics) << "; nothing compared\n";
@@ -124,7 +124,7 @@ int runTokensDiff(const Config &, const QStringList &args)
                                  {QStringLiteral("added"), groups[int(Kind::Added)]},
                                  {QStringLiteral("removed"), groups[int(Kind::Removed)]},
                                  {QStringLiteral("changed"), groups[int(Kind::Changed)]},
-                                 {QStringLiteral("diagnostics"), tokens::diagnosticsJson(diagnostics)}});
+                                 {QStringLiteral("diagnostics"), slate::diagnosticsToJson(diagnostics)}});
     } else {
         tokens::printDiagnostics(err, diagnostics);
         out << counts[int(Kind::Added)] << " added, " << counts[int(Kind::Removed)] << " removed, "

@@ -82,7 +82,7 @@ int runTokensValidate(const Config &, const QStringList &args)
                                             {QStringLiteral("contexts"), int(build.themes().size()) + 1},
                                             {QStringLiteral("errors"), tokens::errorCount(diagnostics)},
                                             {QStringLiteral("warnings"), tokens::warningCount(diagnostics)},
-                                            {QStringLiteral("diagnostics"), tokens::diagnosticsJson(diagnostics)}});
+                                            {QStringLiteral("diagnostics"), slate::diagnosticsToJson(diagnostics)}});
     } else {
         tokens::printDiagnostics(err, diagnostics);
         (ok ? out : err) << (ok ? "ok: " : "failed: ") << build.base().size() << " tokens, "

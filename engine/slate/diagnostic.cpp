@@ -56,4 +56,29 @@ bool hasErrors(const Diagnostics &diagnostics)
                        [](const Diagnostic &d) { return d.isError(); });
 }
 
+QJsonObject diagnosticToJson(const Diagnostic &d)
+{
+    QJsonObject o{{QStringLiteral("file"), d.file},
+                  {QStringLiteral("line"), d.position.line},
+                  {QStringLiteral("column"), d.position.column},
+                  {QStringLiteral("severity"), d.isError() ? QStringLiteral("error") : QStringLiteral("warning")},
+                  {QStringLiteral("kind"), diagnosticKindName(d.kind)},
+                  {QStringLiteral("message"), d.message}};
+    if (!d.tokenPath.isEmpty())
+        o.insert(QStringLiteral("tokenPath"), d.tokenPath);
+    if (!d.expected.isEmpty())
+        o.insert(QStringLiteral("expected"), d.expected);
+    if (!d.found.isEmpty())
+        o.insert(QStringLiteral("found"), d.found);
+    return o;
+}
+
+QJsonArray diagnosticsToJson(const Diagnostics &diagnostics)
+{
+    QJsonArray out;
+    for (const Diagnostic &d : diagnostics)
+        out.append(diagnosticToJson(d));
+    return out;
+}
+
 } // namespace helios::slate

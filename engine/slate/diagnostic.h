@@ -3,6 +3,8 @@
 
 #include "slate/source_position.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <vector>
@@ -49,5 +51,10 @@ QString diagnosticKindName(Diagnostic::Kind kind);
 using Diagnostics = std::vector<Diagnostic>;
 
 bool hasErrors(const Diagnostics &diagnostics);
+
+// {"file", "line", "column", "severity", "kind", "message"[, "tokenPath", "expected",
+// "found"]}: the shape `--json` output and the server's API share.
+QJsonObject diagnosticToJson(const Diagnostic &diagnostic);
+QJsonArray diagnosticsToJson(const Diagnostics &diagnostics);
 
 } // namespace helios::slate
