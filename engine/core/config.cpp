@@ -54,7 +54,7 @@ QStringList Config::knownKeys()
             key(NatsClusterUrl), key(RegistryUrl),   key(RegistryMirrorUrl),
             key(ConnectTimeoutMs), key(JwtSecret), key(JwksUrl),
             key(JwtIssuer),   key(JwtAudience),     key(Anonymous),
-            key(TlsCert),     key(TlsKey),          key(MaxBodyBytes),
+            key(TlsCert),     key(TlsKey),          key(TlsCa),          key(MaxBodyBytes),
             key(RateLimitIdentity), key(RateLimitAddress)};
     for (const QString &name : subsystemNames())
         keys << QStringLiteral("HELIOS_%1_PORT").arg(name) << QStringLiteral("HELIOS_%1_UPSTREAM").arg(name);

@@ -43,6 +43,8 @@ public:
     // Server mode. Rate limits are "BURST/PER_SECOND", e.g. "60/20".
     static constexpr const char *TlsCert = "HELIOS_TLS_CERT"; // PEM paths; both or neither
     static constexpr const char *TlsKey = "HELIOS_TLS_KEY";
+    // Extra CA certificates (PEM) trusted for upstream nodes and the JWKS URL.
+    static constexpr const char *TlsCa = "HELIOS_TLS_CA";
     static constexpr const char *MaxBodyBytes = "HELIOS_MAX_BODY_BYTES";
     static constexpr const char *RateLimitIdentity = "HELIOS_RATE_LIMIT_IDENTITY";
     static constexpr const char *RateLimitAddress = "HELIOS_RATE_LIMIT_ADDRESS";
