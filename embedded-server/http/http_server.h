@@ -39,6 +39,16 @@ public:
     using Handler = std::function<void(const HttpRequest &, HttpResponder)>;
     // Given a request with "Upgrade: websocket"; returns true if it took the socket
     // (it then owns it and the server forgets the connection).
+    //
+    // The socket arrives connected and, for HTTPS, already encrypted (a QSslSocket),
+    // with no parent and none of the server's signal connections. The request's raw
+    // request line and headers, and any bytes the client sent after them, are back in
+    // the socket's read buffer, unread: QWebSocketServer::handleConnection(socket) on a
+    // QWebSocketServer in NonSecureMode (TLS is already done) can run the handshake
+    // itself. The parsed request is for deciding (path, Origin, credentials).
+    // Returning false leaves the socket with the server, which answers the request
+    // through the ordinary Handler. Only a GET without a body that is the only request
+    // outstanding on its connection is offered; while draining, none is.
     using UpgradeHandler = std::function<bool(const HttpRequest &, QTcpSocket *)>;
 
     explicit HttpServer(Options options, QObject *parent = nullptr);
@@ -46,6 +56,9 @@ public:
 
     void setHandler(Handler handler);
     void setUpgradeHandler(UpgradeHandler handler);
+    // Where access log lines go instead of stdout (each line ends in '\n'); for tests
+    // and for a process that ships its logs elsewhere. Only used when Options::accessLog.
+    void setAccessLogSink(std::function<void(QByteArrayView line)> sink);
 
     // Listens; port 0 picks a free port. Returns the port bound.
     [[nodiscard]] Result<quint16> listen(const QHostAddress &address, quint16 port);
