@@ -40,7 +40,7 @@ const QByteArray &HttpTestClient::buffered()
 std::optional<HttpTestClient::Response> HttpTestClient::read(int timeoutMs)
 {
     std::optional<Response> r;
-    QTest::qWaitFor([&] {
+    (void)QTest::qWaitFor([&] {
         m_buffer += m_socket.readAll();
         r = tryParse();
         return r.has_value();
