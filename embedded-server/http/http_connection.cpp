@@ -69,6 +69,12 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpConnectionHost &host, QOb
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kSocketReadBuffer);
     m_peerAddress = m_socket->peerAddress();
+    // A dual-stack listener reports IPv4 clients as ::ffff:a.b.c.d; logs and rate limits
+    // want the address the client knows itself by.
+    bool mapped = false;
+    const quint32 v4 = m_peerAddress.toIPv4Address(&mapped);
+    if (mapped && m_peerAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        m_peerAddress = QHostAddress(v4);
     m_peer = m_peerAddress.toString().toLatin1();
     m_localPort = m_socket->localPort();
     m_secure = qobject_cast<QSslSocket *>(m_socket) != nullptr;
@@ -323,6 +329,7 @@ void HttpConnection::begin(HttpResponder::State &state, int status, const HttpHe
         e->framing = wire::Framing::None;
     } else if (length >= 0) {
         e->framing = wire::Framing::Length;
+        e->declaredLength = length;
     } else if (e->http10) {
         // HTTP/1.0 knows no chunked coding: the body ends when the connection does.
         e->framing = wire::Framing::UntilClose;
@@ -341,6 +348,14 @@ void HttpConnection::write(HttpResponder::State &state, const QByteArray &chunk)
     Entry *e = entryFor(state);
     if (!e || state.phase != Phase::Streaming || e->headMethod || e->framing == wire::Framing::None || chunk.isEmpty())
         return;
+    if (e->framing == wire::Framing::Length && e->bodyBytes + chunk.size() > e->declaredLength) {
+        // More than the handler declared would be read as the start of the next response.
+        qCWarning(lcServer) << "handler wrote past its Content-Length on" << e->path << "; cut off";
+        e->cutOff = true;
+        state.phase = Phase::Done;
+        completed(*e);
+        return;
+    }
     e->bodyBytes += chunk.size();
     if (e->framing == wire::Framing::Chunked) {
         wire::appendChunk(outputFor(*e), chunk);
@@ -362,6 +377,11 @@ void HttpConnection::end(HttpResponder::State &state)
     state.phase = Phase::Done;
     if (e->framing == wire::Framing::Chunked && !e->headMethod)
         outputFor(*e).append(wire::kLastChunk);
+    if (e->framing == wire::Framing::Length && !e->headMethod && e->bodyBytes != e->declaredLength) {
+        // Short of its Content-Length: the client would wait for the rest forever.
+        qCWarning(lcServer) << "handler ended" << e->path << "short of its Content-Length; closing";
+        e->cutOff = true;
+    }
     completed(*e);
 }
 
@@ -426,6 +446,8 @@ void HttpConnection::advance()
     }
     if (m_gone)
         return;
+    if (m_entries.empty())
+        m_lastActivity = Clock::now(); // the idle timeout starts after the last answer
     if (m_entries.empty() && (m_stopReading || (m_host.draining && !m_timingRequest)))
         closeSocket();
     else if (m_paused)

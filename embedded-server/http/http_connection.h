@@ -80,6 +80,7 @@ private:
         Clock::time_point received;
         QByteArray pending;
         qint64 bodyBytes = 0;
+        qint64 declaredLength = 0; // a streamed response's Content-Length
         int status = 0;
         wire::Framing framing = wire::Framing::Length;
         bool keepAlive = true;

@@ -239,6 +239,52 @@ private Q_SLOTS:
         QVERIFY(client.read());
     }
 
+    void testLargeBodyArrivesWhole()
+    {
+        // Larger than the socket's read buffer, so reading must resume after it fills.
+        HttpServer::Options o = options();
+        o.maxBodyBytes = 4 << 20;
+        HttpServer server(o);
+        server.setHandler([](const HttpRequest &r, HttpResponder responder) {
+            responder.send(200, "text/plain", QByteArray::number(r.body.size()) + ":" + QByteArray::number(r.body.count('z')));
+        });
+        const quint16 port = start(server);
+        QVERIFY(port);
+        HttpTestClient client(m_tls->clientConfiguration());
+        QVERIFY(client.connectTo(port));
+        const QByteArray body(3 << 20, 'z');
+        client.send("POST /big HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + QByteArray::number(body.size())
+                    + "\r\n\r\n" + body);
+        auto response = client.read(30'000);
+        QVERIFY(response);
+        QCOMPARE(response->body, QByteArray::number(body.size()) + ":" + QByteArray::number(body.size()));
+    }
+
+    void testStreamedResponseWithContentLength()
+    {
+        HttpServer server(options());
+        server.setHandler([](const HttpRequest &r, HttpResponder responder) {
+            responder.begin(200, {{"Content-Length", "10"}});
+            responder.write("01234");
+            responder.write(r.path == "/short" ? QByteArray() : QByteArray("56789"));
+            responder.end();
+        });
+        const quint16 port = start(server);
+        QVERIFY(port);
+        HttpTestClient client(m_tls->clientConfiguration());
+        QVERIFY(client.connectTo(port));
+        client.send(get("/full"));
+        auto response = client.read();
+        QVERIFY(response);
+        QVERIFY(!response->chunked);
+        QCOMPARE(response->header("content-length"), QByteArray("10"));
+        QCOMPARE(response->body, QByteArray("0123456789"));
+        // A handler that ends short of its length gets the connection closed, so the
+        // client is not left waiting for bytes that never come.
+        client.send(get("/short"));
+        QVERIFY(client.waitForDisconnected());
+    }
+
     void testDroppedResponderAnswers500()
     {
         HttpServer server(options());
