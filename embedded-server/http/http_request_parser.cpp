@@ -5,7 +5,6 @@
 
 #include <QIODevice>
 
-#include <array>
 #include <cstring>
 
 namespace helios::server {
@@ -13,116 +12,6 @@ namespace helios::server {
 namespace {
 
 constexpr qsizetype kChunkLineLimit = 4096; // chunk size plus extensions
-constexpr int kMaxLengthDigits = 18;        // fits qint64 with room to spare
-
-// Names and methods that nearly every request carries, as static literals: copying
-// one into a request costs no allocation, which matters at benchmark rates.
-struct Known {
-    QByteArrayView text;
-    QByteArray literal;
-};
-
-const std::array<Known, 26> &knownHeaderNames()
-{
-    static const std::array<Known, 26> names{{
-        {"host", QByteArrayLiteral("host")},
-        {"user-agent", QByteArrayLiteral("user-agent")},
-        {"accept", QByteArrayLiteral("accept")},
-        {"accept-encoding", QByteArrayLiteral("accept-encoding")},
-        {"accept-language", QByteArrayLiteral("accept-language")},
-        {"connection", QByteArrayLiteral("connection")},
-        {"content-length", QByteArrayLiteral("content-length")},
-        {"content-type", QByteArrayLiteral("content-type")},
-        {"authorization", QByteArrayLiteral("authorization")},
-        {"cookie", QByteArrayLiteral("cookie")},
-        {"x-request-id", QByteArrayLiteral("x-request-id")},
-        {"upgrade", QByteArrayLiteral("upgrade")},
-        {"origin", QByteArrayLiteral("origin")},
-        {"referer", QByteArrayLiteral("referer")},
-        {"cache-control", QByteArrayLiteral("cache-control")},
-        {"pragma", QByteArrayLiteral("pragma")},
-        {"transfer-encoding", QByteArrayLiteral("transfer-encoding")},
-        {"expect", QByteArrayLiteral("expect")},
-        {"if-none-match", QByteArrayLiteral("if-none-match")},
-        {"x-forwarded-for", QByteArrayLiteral("x-forwarded-for")},
-        {"sec-websocket-key", QByteArrayLiteral("sec-websocket-key")},
-        {"sec-websocket-version", QByteArrayLiteral("sec-websocket-version")},
-        {"sec-websocket-extensions", QByteArrayLiteral("sec-websocket-extensions")},
-        {"sec-websocket-protocol", QByteArrayLiteral("sec-websocket-protocol")},
-        {"sec-fetch-mode", QByteArrayLiteral("sec-fetch-mode")},
-        {"idempotency-key", QByteArrayLiteral("idempotency-key")},
-    }};
-    return names;
-}
-
-QByteArray lowerName(QByteArrayView name)
-{
-    for (const Known &k : knownHeaderNames()) {
-        if (k.text.size() == name.size() && text::equalsIgnoreCase(k.text, name))
-            return k.literal;
-    }
-    QByteArray out(name.size(), Qt::Uninitialized);
-    for (qsizetype i = 0; i < name.size(); ++i)
-        out[i] = text::lower(name[i]);
-    return out;
-}
-
-QByteArray methodBytes(QByteArrayView method)
-{
-    static const std::array<Known, 7> methods{{
-        {"GET", QByteArrayLiteral("GET")},
-        {"POST", QByteArrayLiteral("POST")},
-        {"PUT", QByteArrayLiteral("PUT")},
-        {"DELETE", QByteArrayLiteral("DELETE")},
-        {"HEAD", QByteArrayLiteral("HEAD")},
-        {"PATCH", QByteArrayLiteral("PATCH")},
-        {"OPTIONS", QByteArrayLiteral("OPTIONS")},
-    }};
-    for (const Known &k : methods) {
-        if (k.text == method)
-            return k.literal;
-    }
-    return method.toByteArray();
-}
-
-// A Content-Length value: digits only, possibly a list of equal values ("5, 5") which
-// RFC 9112 lets a recipient accept. -1 when invalid or conflicting.
-qint64 parseContentLength(QByteArrayView value)
-{
-    qint64 result = -1;
-    while (true) {
-        const qsizetype comma = value.indexOf(',');
-        const QByteArrayView item = text::trimmed(comma < 0 ? value : value.first(comma));
-        if (item.isEmpty() || item.size() > kMaxLengthDigits)
-            return -1;
-        qint64 n = 0;
-        for (char c : item) {
-            if (c < '0' || c > '9')
-                return -1;
-            n = n * 10 + (c - '0');
-        }
-        if (result >= 0 && n != result)
-            return -1;
-        result = n;
-        if (comma < 0)
-            return result;
-        value = value.sliced(comma + 1);
-    }
-}
-
-bool hasDotDotSegment(QByteArrayView path)
-{
-    qsizetype start = 0;
-    while (start <= path.size()) {
-        qsizetype slash = path.indexOf('/', start);
-        if (slash < 0)
-            slash = path.size();
-        if (slash - start == 2 && path[start] == '.' && path[start + 1] == '.')
-            return true;
-        start = slash + 1;
-    }
-    return false;
-}
 
 } // namespace
 
@@ -348,7 +237,7 @@ bool HttpRequestParser::parseRequestLine(QByteArrayView line)
         fail(400, "bad_version", QStringLiteral("malformed HTTP version"));
         return false;
     }
-    m_request.method = methodBytes(method);
+    m_request.method = text::methodBytes(method);
     m_request.target = target.toByteArray();
     return decodeTarget();
 }
@@ -379,7 +268,7 @@ bool HttpRequestParser::decodeTarget()
     }
     // Routes may map paths to files or upstream URLs: no route ever sees a ".." segment,
     // encoded or not.
-    if (hasDotDotSegment(m_request.path)) {
+    if (text::hasDotDotSegment(m_request.path)) {
         fail(400, "bad_target", QStringLiteral("the path holds a '..' segment"));
         return false;
     }
@@ -405,7 +294,7 @@ bool HttpRequestParser::parseHeaderLine(QByteArrayView line)
             return false;
         }
     }
-    QByteArray name = lowerName(line.first(colon));
+    QByteArray name = text::lowerName(line.first(colon));
     // Only names whose meaning the parser owns are looked at here.
     switch (name.size()) {
     case 4:
@@ -414,7 +303,7 @@ bool HttpRequestParser::parseHeaderLine(QByteArrayView line)
         break;
     case 14:
         if (name == "content-length") {
-            const qint64 length = parseContentLength(value);
+            const qint64 length = text::parseContentLength(value);
             if (length < 0 || (m_hasContentLength && length != m_contentLength)) {
                 fail(400, "bad_content_length", QStringLiteral("invalid or conflicting Content-Length"));
                 return false;

@@ -65,4 +65,14 @@ bool listContains(QByteArrayView list, QByteArrayView token);
 // malformed escape ("%4", "%zz").
 std::optional<QByteArray> percentDecode(QByteArrayView in, bool plusIsSpace);
 
+// A header name lower-cased; common names come back as static literals (no allocation).
+QByteArray lowerName(QByteArrayView name);
+// The method; common ones come back as static literals.
+QByteArray methodBytes(QByteArrayView method);
+// A Content-Length value: digits only, or a list of equal values ("5, 5") which RFC 9112
+// lets a recipient accept. -1 when invalid or conflicting.
+qint64 parseContentLength(QByteArrayView value);
+// True if a segment of `path` is exactly "..".
+bool hasDotDotSegment(QByteArrayView path);
+
 } // namespace helios::server::text
