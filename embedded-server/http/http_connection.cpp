@@ -385,12 +385,14 @@ void HttpConnection::end(HttpResponder::State &state)
     completed(*e);
 }
 
-void HttpConnection::abandon(HttpResponder::State &state)
+void HttpConnection::release(HttpResponder::State &state)
 {
     Entry *e = entryFor(state);
     if (!e)
         return;
     e->state = nullptr;
+    if (state.phase == Phase::Done)
+        return;
     if (state.phase == Phase::Unanswered) {
         qCWarning(lcServer) << "handler dropped the request" << e->method << e->path << "unanswered: 500";
         HttpResponder::State &s = state;

@@ -63,7 +63,8 @@ public:
     void begin(HttpResponder::State &state, int status, const HttpHeaders &headers);
     void write(HttpResponder::State &state, const QByteArray &chunk);
     void end(HttpResponder::State &state);
-    void abandon(HttpResponder::State &state);
+    // The last handle is gone: forget it, and answer for it if it never answered.
+    void release(HttpResponder::State &state);
 
 Q_SIGNALS:
     // The socket is closed or was handed to the upgrade handler; the server deletes us.

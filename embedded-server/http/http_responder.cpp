@@ -12,8 +12,8 @@ namespace helios::server {
 
 HttpResponder::State::~State()
 {
-    if (connection && phase != Phase::Done)
-        connection->abandon(*this);
+    if (connection)
+        connection->release(*this);
 }
 
 HttpResponder::HttpResponder(std::shared_ptr<State> state)
