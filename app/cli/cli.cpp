@@ -4,6 +4,7 @@
 #include "self_test.h"
 #include "status_command.h"
 #include "tokens_command.h"
+#include "users_command.h"
 
 #include "core/config.h"
 
@@ -27,6 +28,7 @@ const QList<Command> &commands()
     static const QList<Command> list{
         {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},
         {"tokens", "design tokens: validate, build, diff, check (helios tokens --help)", runTokens},
+        {"users", "who may use the server: add, role, remove, list, token (helios users --help)", runUsers},
     };
     return list;
 }

@@ -28,7 +28,13 @@ struct AuthSettings {
     QString audience;         // HELIOS_JWT_AUDIENCE; empty: not checked
     std::chrono::seconds leeway{30};
     bool anonymousAllowed = false; // HELIOS_ANONYMOUS=1 (the server also requires loopback)
+    // How long a request may wait for the JWKS when its key id is unknown, and how often
+    // an unknown key id may trigger a fetch at all.
+    std::chrono::milliseconds jwksTimeout{2000};
+    std::chrono::milliseconds jwksRefetchInterval{30000};
 
+    // InvalidArgument for a HELIOS_JWT_SECRET shorter than 32 bytes (RFC 7518 3.2) or a
+    // HELIOS_ANONYMOUS other than "", "0" or "1". The error never shows the secret.
     static Result<AuthSettings> fromConfig(const Config &config);
 };
 

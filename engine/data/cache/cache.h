@@ -15,6 +15,13 @@ class Config;
 
 namespace helios::data {
 
+// The outcome of Cache::takeToken().
+struct TokenBucketResult {
+    bool allowed = false;
+    double remaining = 0;                  // tokens left after this call
+    std::chrono::milliseconds retryAfter{0}; // when refused: until one token is back; else 0
+};
+
 // A TTL key/value cache with atomic counters. Embedded: an in-process LRU bounded in
 // bytes. Cluster: Redis through hiredis (the master found through Sentinel when
 // REDIS_SENTINEL_URL is set), reconnecting with backoff. Thread-safe.
@@ -41,6 +48,16 @@ public:
     // Adds `delta` to the integer at `key` (missing counts as 0) and returns the new value.
     // A ttl, if given, is set when the counter is created.
     virtual Result<qint64> increment(const QByteArray &key, qint64 delta = 1, Ttl ttl = NoExpiry) = 0;
+
+    // A token bucket at `key`, shared by every user of the same cache: refills at
+    // `perSecond` tokens per second up to `burst`, starts full, and this call takes one
+    // token if one is there. Refill and take are one atomic step. Time comes from one
+    // clock per back end (Redis: the server's TIME), so processes on different hosts agree.
+    // The key holds text starting "tb1 " (get() shows it) and disappears once the bucket
+    // would be full again. InvalidArgument for
+    // burst < 1, perSecond <= 0 (or not finite), or a key that holds something else.
+    virtual Result<TokenBucketResult> takeToken(const QByteArray &key, double burst,
+                                                double perSecond) = 0;
 
     virtual Result<void> ping() = 0;
 };

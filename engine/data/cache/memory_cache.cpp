@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cache/memory_cache.h"
 
+#include "cache/token_bucket.h"
 #include "core/logging.h"
 
 #include <QHashFunctions>
@@ -33,6 +34,26 @@ struct Entry {
     Entry *prev = nullptr;
     Entry *next = nullptr;
 };
+
+// A bucket is stored as text, "tb1 <tokens> <steady-clock nanoseconds>", so that get()
+// shows something readable and a key holding anything else is recognised as such.
+constexpr QByteArrayView BucketTag("tb1");
+
+QByteArray encodeBucket(double tokens, Clock::time_point at) {
+    return BucketTag.toByteArray() + ' ' + QByteArray::number(tokens, 'g', 17) + ' ' +
+           QByteArray::number(qint64(at.time_since_epoch().count()));
+}
+
+bool decodeBucket(const QByteArray &value, double &tokens, Clock::time_point &at) {
+    const QList<QByteArray> parts = value.split(' ');
+    if (parts.size() != 3 || parts[0] != BucketTag)
+        return false;
+    bool tokensOk = false;
+    bool atOk = false;
+    tokens = parts[1].toDouble(&tokensOk);
+    at = Clock::time_point(Clock::duration(parts[2].toLongLong(&atOk)));
+    return tokensOk && atOk;
+}
 
 qint64 costOf(qsizetype keySize, qsizetype valueSize) {
     return qint64(keySize) + qint64(valueSize) + MemoryCache::EntryOverhead;
@@ -242,6 +263,33 @@ Result<qint64> MemoryCache::increment(const QByteArray &key, qint64 delta, Ttl t
         e = d->insert(key, QByteArray::number(result));
         d->setExpiry(e, now, ttl);
     }
+    d->makeRoom(now);
+    return result;
+}
+
+Result<TokenBucketResult> MemoryCache::takeToken(const QByteArray &key, double burst,
+                                                 double perSecond) {
+    HELIOS_TRY(checkTokenBucket(burst, perSecond, QString::fromUtf8(key)));
+    const auto now = Clock::now();
+    std::lock_guard lock(d->mutex);
+    Entry *e = d->find(key, now);
+    double tokens = burst;
+    Clock::time_point last = now;
+    if (e && !decodeBucket(e->value, tokens, last))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("the cached value is not a token bucket"),
+                         QString::fromUtf8(key));
+    const double elapsed = std::chrono::duration<double>(now - last).count();
+    const TokenBucketResult result = takeFromBucket(tokens, elapsed, burst, perSecond);
+    const QByteArray value = encodeBucket(tokens, now);
+    if (e) {
+        d->replaceValue(e, value);
+        d->touch(e);
+    } else {
+        e = d->insert(key, value);
+    }
+    // Once full again the bucket is indistinguishable from a missing one: let it go.
+    d->setExpiry(e, now, timeUntilFull(tokens, burst, perSecond));
     d->makeRoom(now);
     return result;
 }

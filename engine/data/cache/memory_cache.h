@@ -32,6 +32,8 @@ public:
     Result<bool> remove(const QByteArray &key) override;
     Result<qint64> removePrefix(const QByteArray &prefix) override;
     Result<qint64> increment(const QByteArray &key, qint64 delta = 1, Ttl ttl = NoExpiry) override;
+    Result<TokenBucketResult> takeToken(const QByteArray &key, double burst,
+                                        double perSecond) override;
     Result<void> ping() override;
 
     // Bytes currently charged against the budget, and the number of live entries

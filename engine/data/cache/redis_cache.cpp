@@ -3,6 +3,7 @@
 
 #include "cache/redis_address.h"
 #include "cache/redis_connection.h"
+#include "cache/token_bucket.h"
 #include "core/config.h"
 #include "core/logging.h"
 
@@ -35,6 +36,46 @@ constexpr QByteArrayView
                     "local value = redis.call('INCRBY', KEYS[1], ARGV[1])\n"
                     "if created then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end\n"
                     "return value\n");
+
+// Cache::takeToken(), mirroring token_bucket.cpp. The clock is the server's TIME, so
+// every process on this Redis agrees whatever its own clock says; TIME before a write is
+// allowed because scripts replicate their effects (the default since Redis 5, asked for
+// explicitly on older servers). The state is a string "tb1 <tokens> <microseconds>", like
+// the in-process back end's, so get() shows a bucket the same way on both; it expires
+// when the bucket would be full again.
+constexpr QByteArrayView
+    TokenBucketScript("if redis.replicate_commands then redis.replicate_commands() end\n"
+                      "local burst = tonumber(ARGV[1])\n"
+                      "local rate = tonumber(ARGV[2])\n"
+                      "local t = redis.call('TIME')\n"
+                      "local now = tonumber(t[1]) * 1000000 + tonumber(t[2])\n"
+                      "local tokens = burst\n"
+                      "local at = now\n"
+                      "local state = redis.call('GET', KEYS[1])\n"
+                      "if state then\n"
+                      "  local a, b = string.match(state, '^tb1 (%S+) (%S+)$')\n"
+                      "  tokens = tonumber(a)\n"
+                      "  at = tonumber(b)\n"
+                      "  if tokens == nil or at == nil then\n"
+                      "    return redis.error_reply('WRONGTYPE the key does not hold a token bucket')\n"
+                      "  end\n"
+                      "end\n"
+                      "local elapsed = (now - at) / 1000000\n"
+                      "if elapsed < 0 then elapsed = 0 end\n"
+                      "tokens = math.min(burst, tokens + elapsed * rate)\n"
+                      "local allowed = 0\n"
+                      "local retry = 0\n"
+                      "if tokens >= 1 then\n"
+                      "  tokens = tokens - 1\n"
+                      "  allowed = 1\n"
+                      "else\n"
+                      "  retry = math.max(1, math.ceil((1 - tokens) / rate * 1000))\n"
+                      "end\n"
+                      "local left = string.format('%.17g', tokens)\n"
+                      "local full = math.max(1, math.ceil((burst - tokens) / rate * 1000))\n"
+                      "redis.call('SET', KEYS[1], 'tb1 ' .. left .. ' ' .. string.format('%.0f', now),"
+                      " 'PX', string.format('%.0f', full))\n"
+                      "return {allowed, left, retry}\n");
 
 enum class Retry { Idempotent, NotIdempotent };
 
@@ -74,6 +115,7 @@ public:
     int commandTimeoutMs = 3000;
     QString location;
     QByteArray scriptSha;
+    QByteArray bucketScriptSha;
 
     std::mutex mutex; // guards conn and serialises every command
     std::unique_ptr<RedisConnection> conn;
@@ -319,6 +361,8 @@ Result<std::unique_ptr<RedisCache>> RedisCache::open(const Config &config) {
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("neither REDIS_URL nor REDIS_SENTINEL_URL is set"));
     d->scriptSha = QCryptographicHash::hash(IncrementScript, QCryptographicHash::Sha1).toHex();
+    d->bucketScriptSha =
+        QCryptographicHash::hash(TokenBucketScript, QCryptographicHash::Sha1).toHex();
     {
         std::lock_guard lock(d->mutex);
         HELIOS_TRY(
@@ -424,6 +468,36 @@ Result<qint64> RedisCache::increment(const QByteArray &key, qint64 delta, Ttl tt
         return d->integerReply(
             d->run({"EVAL", IncrementScript, "1", key, by, ms}, Retry::NotIdempotent), "EVAL");
     return d->integerReply(std::move(r), "EVALSHA");
+}
+
+Result<TokenBucketResult> RedisCache::takeToken(const QByteArray &key, double burst,
+                                                double perSecond) {
+    HELIOS_TRY(checkTokenBucket(burst, perSecond, d->location));
+    const QByteArray burstArg = QByteArray::number(burst, 'g', 17);
+    const QByteArray rateArg = QByteArray::number(perSecond, 'g', 17);
+    std::lock_guard lock(d->mutex);
+    auto r = d->run({"EVALSHA", d->bucketScriptSha, "1", key, burstArg, rateArg},
+                    Retry::NotIdempotent);
+    HELIOS_TRY(r);
+    const char *command = "EVALSHA";
+    if (isError(r->get(), "NOSCRIPT")) {
+        r = d->run({"EVAL", TokenBucketScript, "1", key, burstArg, rateArg}, Retry::NotIdempotent);
+        HELIOS_TRY(r);
+        command = "EVAL";
+    }
+    const redisReply *reply = r->get();
+    if (reply->type == REDIS_REPLY_ERROR)
+        return d->replyError(reply, command);
+    if (reply->type != REDIS_REPLY_ARRAY || reply->elements != 3 ||
+        reply->element[0]->type != REDIS_REPLY_INTEGER ||
+        reply->element[1]->type != REDIS_REPLY_STRING ||
+        reply->element[2]->type != REDIS_REPLY_INTEGER)
+        return d->unexpected(command);
+    TokenBucketResult result;
+    result.allowed = reply->element[0]->integer == 1;
+    result.remaining = replyBytes(reply->element[1]).toByteArray().toDouble();
+    result.retryAfter = std::chrono::milliseconds(qint64(reply->element[2]->integer));
+    return result;
 }
 
 Result<void> RedisCache::ping() {

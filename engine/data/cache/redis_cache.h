@@ -41,6 +41,10 @@ public:
     Result<bool> remove(const QByteArray &key) override;
     Result<qint64> removePrefix(const QByteArray &prefix) override;
     Result<qint64> increment(const QByteArray &key, qint64 delta = 1, Ttl ttl = NoExpiry) override;
+    // One Lua script (EVALSHA, EVAL after NOSCRIPT) on the server's TIME; not resent
+    // after a transport failure, like INCRBY.
+    Result<TokenBucketResult> takeToken(const QByteArray &key, double burst,
+                                        double perSecond) override;
     Result<void> ping() override;
 
 private:

@@ -69,6 +69,17 @@ const QList<Migration> &migrations()
              {"ALTER TABLE token_sets ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT ''"},
              {"ALTER TABLE token_sets ADD COLUMN token_count INTEGER NOT NULL DEFAULT 0"},
          }},
+        // LANDING: the role of each subject (JWT "sub") allowed to use the server. The
+        // CHECK keeps the table to the roles the code knows on either back end.
+        {3,
+         "users and roles",
+         {
+             {"CREATE TABLE users ("
+              " subject TEXT PRIMARY KEY,"
+              " role TEXT NOT NULL CHECK (role IN ('viewer', 'developer', 'admin')),"
+              " created_at TEXT NOT NULL,"
+              " updated_at TEXT NOT NULL)"},
+         }},
     };
     return all;
 }

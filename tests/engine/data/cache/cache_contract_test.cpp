@@ -3,6 +3,7 @@
 #include "backend_under_test.h"
 #include "cache/cache.h"
 
+#include <QDeadlineTimer>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -22,8 +23,8 @@ private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        const auto config = helios::test::configFor(m_dir.path(), {QStringLiteral("REDIS_URL")});
-        auto cache = helios::data::openCache(config);
+        m_config = helios::test::configFor(m_dir.path(), {QStringLiteral("REDIS_URL")});
+        auto cache = helios::data::openCache(m_config);
         QVERIFY2(cache.ok(), qPrintable(cache.ok() ? QString() : cache.error().toString()));
         m_cache = std::move(cache).value();
         // Runs against a shared server must not see each other's keys.
@@ -227,6 +228,118 @@ private Q_SLOTS:
         QCOMPARE(m_cache->get(lasting)->value_or(QByteArray()), QByteArray("2"));
     }
 
+    // Token buckets (Cache::takeToken). Small numbers, slow refill rates where a test
+    // counts tokens, so that the time the test itself takes cannot add one.
+    void testTokenBucketAllowsItsBurstThenRefuses() {
+        const QByteArray bucket = key("bucket-burst");
+        for (int i = 0; i < 3; ++i) {
+            const auto taken = m_cache->takeToken(bucket, 3, 0.5);
+            QVERIFY2(taken.ok(), qPrintable(errorText(taken)));
+            QVERIFY2(taken->allowed, qPrintable(QStringLiteral("token %1 of 3").arg(i + 1)));
+            QCOMPARE(taken->retryAfter, 0ms);
+        }
+        const auto refused = m_cache->takeToken(bucket, 3, 0.5);
+        QVERIFY2(refused.ok(), qPrintable(errorText(refused)));
+        QVERIFY(!refused->allowed);
+        QVERIFY(refused->remaining < 1);
+        // Until one token is back at 0.5 per second: more than nothing, at most 2 s.
+        QVERIFY(refused->retryAfter > 0ms);
+        QVERIFY2(refused->retryAfter <= 2000ms, qPrintable(QString::number(refused->retryAfter.count())));
+    }
+
+    void testTokenBucketRefillsAfterWaiting() {
+        const QByteArray bucket = key("bucket-refill");
+        QVERIFY(m_cache->takeToken(bucket, 1, 20).value().allowed);
+        const auto refused = m_cache->takeToken(bucket, 1, 20);
+        QVERIFY2(refused.ok(), qPrintable(errorText(refused)));
+        if (!refused->allowed) // (a very slow run may already have refilled it)
+            QVERIFY(refused->retryAfter > 0ms);
+        // Not QTRY_VERIFY: it evaluates its expression once more at the end, and every
+        // evaluation here takes a token.
+        QDeadlineTimer deadline(5000);
+        bool allowed = false;
+        while (!(allowed = m_cache->takeToken(bucket, 1, 20).value().allowed) && !deadline.hasExpired())
+            QTest::qWait(20);
+        QVERIFY(allowed);
+    }
+
+    void testTokenBucketKeyExpiresOnceFullAgain() {
+        const QByteArray bucket = key("bucket-expiry");
+        QVERIFY(m_cache->takeToken(bucket, 2, 50).value().allowed);
+        const auto state = m_cache->get(bucket);
+        QVERIFY2(state.ok(), qPrintable(errorText(state)));
+        QVERIFY(state->has_value());
+        QVERIFY(state->value().startsWith("tb1 "));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_cache->get(bucket).value().has_value(), 5000);
+    }
+
+    void testTokenBucketOnAKeyHoldingSomethingElseIsAnInvalidArgument() {
+        QVERIFY(m_cache->set(key("bucket-text"), "not a bucket").ok());
+        const auto taken = m_cache->takeToken(key("bucket-text"), 5, 1);
+        QVERIFY(!taken.ok());
+        QCOMPARE(taken.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(m_cache->get(key("bucket-text"))->value_or(QByteArray()), QByteArray("not a bucket"));
+    }
+
+    void testTokenBucketRefusesBadParameters_data() {
+        QTest::addColumn<double>("burst");
+        QTest::addColumn<double>("perSecond");
+        QTest::newRow("a burst of zero") << 0.0 << 1.0;
+        QTest::newRow("a burst below one token") << 0.5 << 1.0;
+        QTest::newRow("a refill rate of zero") << 5.0 << 0.0;
+        QTest::newRow("a negative refill rate") << 5.0 << -1.0;
+        QTest::newRow("an infinite refill rate") << 5.0 << qInf();
+        QTest::newRow("a burst that is not a number") << qQNaN() << 1.0;
+    }
+    void testTokenBucketRefusesBadParameters() {
+        QFETCH(double, burst);
+        QFETCH(double, perSecond);
+        const auto taken = m_cache->takeToken(key("bucket-bad"), burst, perSecond);
+        QVERIFY(!taken.ok());
+        QCOMPARE(taken.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(!m_cache->get(key("bucket-bad"))->has_value());
+    }
+
+    void testConcurrentTakesNeverExceedTheBurst() {
+        constexpr int Threads = 8;
+        constexpr int PerThread = 10;
+        constexpr int Burst = 20;
+        const QByteArray bucket = key("bucket-concurrent");
+        std::atomic<int> allowed{0};
+        std::atomic<int> failures{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < Threads; ++t) {
+            threads.emplace_back([&] {
+                for (int i = 0; i < PerThread; ++i) {
+                    // One token per 1000 s: none comes back while the test runs.
+                    const auto taken = m_cache->takeToken(bucket, Burst, 0.001);
+                    if (!taken.ok())
+                        ++failures;
+                    else if (taken->allowed)
+                        ++allowed;
+                }
+            });
+        }
+        for (auto &thread : threads)
+            thread.join();
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(allowed.load(), Burst);
+    }
+
+    void testTwoCacheInstancesShareOneBucket() {
+        if (!helios::test::realBackend())
+            QSKIP("the in-process cache belongs to one Cache instance; sharing is a Redis property");
+        auto other = helios::data::openCache(m_config);
+        QVERIFY2(other.ok(), qPrintable(errorText(other)));
+        const QByteArray bucket = key("bucket-shared");
+        QVERIFY(m_cache->takeToken(bucket, 3, 0.01).value().allowed);
+        QVERIFY((*other)->takeToken(bucket, 3, 0.01).value().allowed);
+        QVERIFY(m_cache->takeToken(bucket, 3, 0.01).value().allowed);
+        // Three taken between the two: neither may take a fourth.
+        QVERIFY(!(*other)->takeToken(bucket, 3, 0.01).value().allowed);
+        QVERIFY(!m_cache->takeToken(bucket, 3, 0.01).value().allowed);
+    }
+
 private:
     QByteArray key(const QByteArray &name) const { return m_prefix + name; }
 
@@ -235,6 +348,7 @@ private:
     }
 
     QTemporaryDir m_dir;
+    helios::Config m_config;
     std::unique_ptr<Cache> m_cache;
     QByteArray m_prefix;
     int m_round = 0;
