@@ -77,7 +77,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpConnectionHost &host, QOb
         m_peerAddress = QHostAddress(v4);
     m_peer = m_peerAddress.toString().toLatin1();
     m_localPort = m_socket->localPort();
-    m_secure = qobject_cast<QSslSocket *>(m_socket) != nullptr;
+    m_tlsSocket = qobject_cast<QSslSocket *>(m_socket);
+    m_secure = m_tlsSocket != nullptr;
     m_lastActivity = m_lastWriteProgress = Clock::now();
 }
 
@@ -91,10 +92,19 @@ HttpConnection::~HttpConnection()
     }
 }
 
+qint64 HttpConnection::pendingOutput() const
+{
+    // QSslSocket::bytesToWrite() counts only plaintext not yet encrypted; what waits for
+    // a slow client is mostly ciphertext in the plain socket underneath.
+    return m_socket->bytesToWrite() + (m_tlsSocket ? m_tlsSocket->encryptedBytesToWrite() : 0);
+}
+
 void HttpConnection::connectSocket()
 {
     connect(m_socket, &QIODevice::readyRead, this, &HttpConnection::processInput);
     connect(m_socket, &QIODevice::bytesWritten, this, &HttpConnection::onBytesWritten);
+    if (m_tlsSocket)
+        connect(m_tlsSocket, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QAbstractSocket::disconnected, this, &HttpConnection::onDisconnected);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         // Clients vanish all the time; that is not worth more than a debug line.
@@ -116,7 +126,7 @@ void HttpConnection::processInput()
 {
     if (m_gone || m_stopReading || m_processing)
         return;
-    if (m_socket->bytesToWrite() > kOutputHighWater || m_entries.size() >= kMaxPipelined) {
+    if (pendingOutput() > kOutputHighWater || m_entries.size() >= kMaxPipelined) {
         m_paused = true;
         return;
     }
@@ -127,7 +137,7 @@ void HttpConnection::processInput()
         m_lastActivity = now;
 
     while (!m_gone && !m_stopReading) {
-        if (m_entries.size() >= kMaxPipelined || m_socket->bytesToWrite() > kOutputHighWater) {
+        if (m_entries.size() >= kMaxPipelined || pendingOutput() > kOutputHighWater) {
             m_paused = true;
             break;
         }
@@ -208,6 +218,7 @@ bool HttpConnection::tryUpgrade()
         }
         m_gone = true;
         m_socket = nullptr; // not ours any more, and may be deleted at any time
+        m_tlsSocket = nullptr;
         Q_EMIT closed(this);
         return true;
     }
@@ -479,7 +490,7 @@ void HttpConnection::closeSocket()
 void HttpConnection::onBytesWritten()
 {
     m_lastWriteProgress = Clock::now();
-    if (m_paused && m_socket->bytesToWrite() < kOutputLowWater)
+    if (m_paused && pendingOutput() < kOutputLowWater)
         processInput();
 }
 
@@ -515,7 +526,7 @@ void HttpConnection::checkTimeouts(Clock::time_point now)
 {
     if (m_gone)
         return;
-    if (m_socket->bytesToWrite() == 0)
+    if (pendingOutput() == 0)
         m_lastWriteProgress = now;
     else if (now - m_lastWriteProgress > m_host.idleTimeout) {
         qCDebug(lcServer) << "client" << m_peer << "stopped reading; dropped";

@@ -14,6 +14,7 @@
 #include <deque>
 #include <functional>
 
+class QSslSocket;
 class QTcpSocket;
 
 namespace helios::server {
@@ -107,10 +108,12 @@ private:
     void flushOut();
     void closeSocket();
     void onBytesWritten();
+    qint64 pendingOutput() const;
     void onDisconnected();
     void fillRequest(HttpRequest &request) const;
 
     QTcpSocket *m_socket;
+    QSslSocket *m_tlsSocket = nullptr; // m_socket when it is one
     HttpConnectionHost &m_host;
     HttpRequestParser m_parser;
     std::deque<Entry> m_entries;

@@ -285,6 +285,39 @@ private Q_SLOTS:
         QVERIFY(client.waitForDisconnected());
     }
 
+    void testClientThatDoesNotReadStopsTheReading()
+    {
+        // Back-pressure: big answers pile up while the client reads nothing, so the
+        // server must stop taking requests off the wire instead of buffering them all.
+        // 48 MiB of answers is more than loopback's socket buffers hold.
+        HttpServer server(options());
+        int dispatched = 0;
+        const QByteArray big(1024 * 1024, 'b');
+        server.setHandler([&](const HttpRequest &, HttpResponder r) {
+            ++dispatched;
+            r.send(200, "application/octet-stream", big);
+        });
+        const quint16 port = start(server);
+        QVERIFY(port);
+        HttpTestClient client(m_tls->clientConfiguration());
+        QVERIFY(client.connectTo(port));
+        QByteArray requests;
+        for (int i = 0; i < 48; ++i)
+            requests += get("/big");
+        client.socket().setReadBufferSize(64 * 1024); // this client reads slowly
+        client.send(requests);
+        QTRY_VERIFY_WITH_TIMEOUT(dispatched > 0, 5000);
+        QTest::qWait(300); // give an unbounded server the chance to read everything
+        QVERIFY2(dispatched < 48, qPrintable(QString::number(dispatched)));
+        client.socket().setReadBufferSize(0);
+        for (int i = 0; i < 48; ++i) {
+            auto response = client.read(30'000);
+            QVERIFY(response);
+            QCOMPARE(response->body.size(), big.size());
+        }
+        QCOMPARE(dispatched, 48);
+    }
+
     void testDroppedResponderAnswers500()
     {
         HttpServer server(options());
