@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "self_test.h"
+#include "serve_command.h"
 #include "status_command.h"
 #include "tokens_command.h"
 #include "users_command.h"
@@ -26,6 +27,7 @@ struct Command {
 const QList<Command> &commands()
 {
     static const QList<Command> list{
+        {"serve", "serve a node's subsystems over HTTPS (helios serve --help)", runServe},
         {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},
         {"tokens", "design tokens: validate, build, diff, check (helios tokens --help)", runTokens},
         {"users", "who may use the server: add, role, remove, list, token (helios users --help)", runUsers},

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "server_node.h"
+
+#include "event_stream.h"
+#include "node_routes.h"
+#include "openapi_document.h"
+#include "request_dispatcher.h"
+#include "reverse_proxy.h"
+#include "router.h"
+#include "slate_api.h"
+#include "upstream_monitor.h"
+
+#include "health.h"
+#include "http_server.h"
+#include "metrics_registry.h"
+#include "readiness.h"
+#include "server_tls.h"
+
+#include "core/config.h"
+#include "core/logging.h"
+#include "engine.h"
+#include "landing/authenticator.h"
+#include "landing/rate_limiter.h"
+#include "slate/token_library.h"
+
+#include <QFile>
+#include <QHostInfo>
+#include <QJsonDocument>
+#include <QSslCertificate>
+
+namespace helios::server {
+
+struct ServerNode::Private {
+    Engine *engine = nullptr;
+    Options options;
+    std::unique_ptr<landing::Authenticator> authenticator;
+    std::unique_ptr<landing::RateLimiter> limiter;
+    std::unique_ptr<slate::TokenLibrary> slate;
+    Router router;
+    std::unique_ptr<MetricsRegistry> metrics;
+    std::unique_ptr<Health> health;
+    Readiness *readiness = nullptr;
+    ReverseProxy *proxy = nullptr;
+    UpstreamMonitor *upstreams = nullptr;
+    EventStream *events = nullptr;
+    std::unique_ptr<RequestDispatcher> gateway; // the LANDING port: may forward
+    std::unique_ptr<RequestDispatcher> direct;  // every other port
+    QList<std::pair<QString, HttpServer *>> servers;
+    QByteArray openApi;
+    quint16 landingPort = 0;
+    int draining = 0;
+};
+
+namespace {
+
+Result<landing::RateLimit> rateLimit(const Config &config, const char *key, landing::RateLimit fallback)
+{
+    const QString text = config.value(QString::fromLatin1(key));
+    if (text.isEmpty())
+        return fallback;
+    auto limit = landing::RateLimit::parse(text);
+    if (!limit)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1: %2").arg(QLatin1StringView(key), limit.error().message),
+                         config.sourceOf(QString::fromLatin1(key)));
+    return *limit;
+}
+
+Result<QSslConfiguration> serverTls(const Config &config)
+{
+    const QString cert = config.value(QString::fromLatin1(Config::TlsCert));
+    const QString key = config.value(QString::fromLatin1(Config::TlsKey));
+    if (cert.isEmpty() != key.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 and %2 are set together or not at all")
+                             .arg(QLatin1StringView(Config::TlsCert), QLatin1StringView(Config::TlsKey)));
+    if (!cert.isEmpty())
+        return ServerTls::fromFiles(cert, key);
+    return ServerTls::selfSigned(config.dataDir());
+}
+
+// The client side: the system's CAs plus HELIOS_TLS_CA, for upstream nodes.
+Result<QSslConfiguration> clientTls(const Config &config)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    const QString caPath = config.value(QString::fromLatin1(Config::TlsCa));
+    if (caPath.isEmpty())
+        return tls;
+    QFile file(caPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(caPath, file.errorString()));
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 holds no PEM certificate").arg(caPath));
+    tls.addCaCertificates(certificates);
+    return tls;
+}
+
+Result<quint16> portFor(const Config &config, const Subsystem &subsystem)
+{
+    const QString key = QStringLiteral("HELIOS_%1_PORT").arg(subsystem.id.toUpper());
+    const QString text = config.value(key);
+    if (text.isEmpty())
+        return subsystem.defaultPort;
+    bool ok = false;
+    const int port = text.toInt(&ok);
+    if (!ok || port < 0 || port > 65535)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be a port number (0-65535), not \"%2\"").arg(key, text),
+                         config.sourceOf(key));
+    return quint16(port);
+}
+
+} // namespace
+
+ServerNode::ServerNode()
+    : d(std::make_unique<Private>())
+{
+}
+
+ServerNode::~ServerNode()
+{
+    for (const auto &[name, server] : std::as_const(d->servers))
+        delete server;
+}
+
+QList<ServerNode::Listener> ServerNode::listeners() const
+{
+    QList<Listener> out;
+    for (const auto &[name, server] : d->servers)
+        out.append({name, server->port()});
+    return out;
+}
+
+const Router &ServerNode::router() const
+{
+    return d->router;
+}
+
+QByteArray ServerNode::openApiJson() const
+{
+    return d->openApi;
+}
+
+Result<std::unique_ptr<ServerNode>> ServerNode::start(Engine &engine, Options options)
+{
+    const Config &config = engine.config();
+    std::unique_ptr<ServerNode> node(new ServerNode);
+    Private &p = *node->d;
+    p.engine = &engine;
+    p.options = options;
+
+    auto auth = landing::AuthSettings::fromConfig(config);
+    if (!auth)
+        return auth.error();
+    if (auth->anonymousAllowed && !options.address.isLoopback())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1=1 allows anonymous access only on a loopback address, not %2")
+                             .arg(QLatin1StringView(Config::Anonymous), options.address.toString()));
+    auto perIdentity = rateLimit(config, Config::RateLimitIdentity, {120, 60});
+    if (!perIdentity)
+        return perIdentity.error();
+    auto perAddress = rateLimit(config, Config::RateLimitAddress, {600, 300});
+    if (!perAddress)
+        return perAddress.error();
+    auto tls = serverTls(config);
+    if (!tls)
+        return tls.error();
+    auto upstreamTls = clientTls(config);
+    if (!upstreamTls)
+        return upstreamTls.error();
+
+    p.authenticator = std::make_unique<landing::Authenticator>(*auth, engine.store(), engine.cache());
+    p.limiter = std::make_unique<landing::RateLimiter>(engine.cache(), *perIdentity, *perAddress);
+    p.metrics = std::make_unique<MetricsRegistry>(QStringLiteral(HELIOS_VERSION));
+    p.health = std::make_unique<Health>(QStringLiteral(HELIOS_VERSION));
+    p.readiness = new Readiness(engine, {}, node.get());
+    p.proxy = new ReverseProxy(*upstreamTls, std::chrono::seconds(30), node.get());
+    p.events = new EventStream(engine.bus(), *p.authenticator, node.get());
+
+    QHash<QString, QUrl> upstreams;
+    for (const Subsystem &subsystem : subsystems()) {
+        if (runsOn(subsystem, options.role))
+            continue;
+        const QString url = config.value(QStringLiteral("HELIOS_%1_UPSTREAM").arg(subsystem.id.toUpper()));
+        if (!url.isEmpty())
+            upstreams.insert(subsystem.id, QUrl(url));
+    }
+    p.upstreams = new UpstreamMonitor(upstreams, *upstreamTls, node.get());
+
+    const auto runs = [&](const QString &id) {
+        for (const Subsystem &s : subsystems()) {
+            if (s.id == id)
+                return runsOn(s, options.role);
+        }
+        return false;
+    };
+    if (runs(QStringLiteral("slate"))) {
+        p.slate = std::make_unique<slate::TokenLibrary>(engine.store(), engine.cache(), engine.bus());
+        addSlateRoutes(p.router, *p.slate);
+    }
+    node->addPublicRoutes();
+    p.openApi = QJsonDocument(openApiDocument(p.router, QStringLiteral("Helios"), QStringLiteral(HELIOS_VERSION)))
+                    .toJson(QJsonDocument::Compact);
+
+    p.gateway = std::make_unique<RequestDispatcher>(p.router, *p.authenticator, *p.limiter);
+    p.gateway->setUpstreams(upstreams, p.proxy);
+    p.direct = std::make_unique<RequestDispatcher>(p.router, *p.authenticator, *p.limiter);
+    const QString landingUpstream = config.value(QStringLiteral("HELIOS_LANDING_UPSTREAM"));
+    if (!landingUpstream.isEmpty() && !runs(QStringLiteral("landing"))) {
+        // The gateway limited what it forwards; the address it forwards from is its own.
+        const QString host = QUrl(landingUpstream).host();
+        QList<QHostAddress> gateways;
+        if (QHostAddress literal(host); !literal.isNull())
+            gateways.append(literal);
+        else
+            gateways = QHostInfo::fromName(host).addresses();
+        p.direct->setTrustedGateways(gateways);
+    }
+
+    HttpServer::Options httpOptions;
+    httpOptions.tls = *tls;
+    httpOptions.accessLog = options.accessLog;
+    const QString maxBody = config.value(QString::fromLatin1(Config::MaxBodyBytes));
+    if (!maxBody.isEmpty()) {
+        bool ok = false;
+        httpOptions.maxBodyBytes = maxBody.toLongLong(&ok);
+        if (!ok || httpOptions.maxBodyBytes < 1024)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("%1 must be a number of bytes of at least 1024").arg(QLatin1StringView(Config::MaxBodyBytes)));
+    }
+    for (const Subsystem &subsystem : subsystems()) {
+        if (!runsOn(subsystem, options.role))
+            continue;
+        auto port = portFor(config, subsystem);
+        if (!port)
+            return port.error();
+        auto *server = new HttpServer(httpOptions);
+        p.servers.append({subsystem.id, server});
+        RequestDispatcher *dispatcher = subsystem.id == u"landing" ? p.gateway.get() : p.direct.get();
+        server->setHandler([dispatcher](const HttpRequest &request, HttpResponder responder) {
+            dispatcher->dispatch(request, std::move(responder));
+        });
+        EventStream *events = p.events;
+        server->setUpgradeHandler([events](const HttpRequest &request, QTcpSocket *socket) {
+            return events->upgrade(request, socket);
+        });
+        auto bound = server->listen(options.address, *port);
+        if (!bound)
+            return makeError(ErrorCode::Unavailable,
+                             QStringLiteral("%1 cannot listen on %2:%3: %4")
+                                 .arg(subsystem.id.toUpper(), options.address.toString())
+                                 .arg(*port)
+                                 .arg(bound.error().message));
+        if (subsystem.id == u"landing")
+            p.landingPort = *bound;
+        connect(server, &HttpServer::drained, node.get(), [node = node.get()]() {
+            if (--node->d->draining == 0)
+                Q_EMIT node->drained();
+        });
+    }
+    return node;
+}
+
+void ServerNode::addPublicRoutes()
+{
+    Private &p = *d;
+    addNodeRoutes(p.router, NodeRoutes{*p.health, *p.metrics, *p.readiness, p.openApi, *p.authenticator,
+                                       *p.upstreams, p.options.role, &p.landingPort});
+}
+
+void ServerNode::drain(std::chrono::milliseconds deadline)
+{
+    if (d->draining > 0)
+        return;
+    d->events->closeAll();
+    d->draining = int(d->servers.size());
+    if (d->draining == 0) {
+        QMetaObject::invokeMethod(this, [this]() { Q_EMIT drained(); }, Qt::QueuedConnection);
+        return;
+    }
+    for (const auto &[name, server] : std::as_const(d->servers))
+        server->drain(deadline);
+}
+
+} // namespace helios::server
