@@ -64,16 +64,15 @@ struct Arguments {
 };
 
 // Splits flags from positional arguments; an error text on misuse.
-QString parse(const QStringList &args, Arguments &parsed)
-{
+QString parse(const QStringList &args, Arguments &parsed) {
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         if (a == QLatin1StringView("--help") || a == QLatin1StringView("-h")) {
             parsed.help = true;
         } else if (a == QLatin1StringView("--json")) {
             parsed.json = true;
-        } else if (a == QLatin1StringView("--role") || a == QLatin1StringView("--ttl")
-                   || a == QLatin1StringView("--audience") || a == QLatin1StringView("--issuer")) {
+        } else if (a == QLatin1StringView("--role") || a == QLatin1StringView("--ttl") ||
+                   a == QLatin1StringView("--audience") || a == QLatin1StringView("--issuer")) {
             if (i + 1 >= args.size())
                 return QStringLiteral("%1 needs a value").arg(a);
             const QString value = args[++i];
@@ -98,8 +97,7 @@ QString parse(const QStringList &args, Arguments &parsed)
     return {};
 }
 
-std::optional<std::chrono::seconds> parseTtl(const QString &text)
-{
+std::optional<std::chrono::seconds> parseTtl(const QString &text) {
     static const QRegularExpression pattern(QStringLiteral("^([0-9]{1,9})([smhd]?)$"));
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
@@ -117,14 +115,12 @@ std::optional<std::chrono::seconds> parseTtl(const QString &text)
     return std::chrono::seconds(seconds);
 }
 
-QByteArray jsonLine(const QJsonObject &object)
-{
+QByteArray jsonLine(const QJsonObject &object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 
 // Prints a failure the way the output mode asks for and returns Failure.
-int fail(QTextStream &out, QTextStream &err, bool json, const Error &error)
-{
+int fail(QTextStream &out, QTextStream &err, bool json, const Error &error) {
     if (json)
         out << jsonLine(QJsonObject{{QStringLiteral("ok"), false},
                                     {QStringLiteral("code"), errorCodeName(error.code)},
@@ -139,8 +135,7 @@ struct Backends {
     std::unique_ptr<data::Cache> cache;
 };
 
-Result<Backends> openBackends(const Config &config)
-{
+Result<Backends> openBackends(const Config &config) {
     // Only what the users table needs: a bus or registry that is down is no reason to
     // refuse a role change.
     Backends backends;
@@ -153,15 +148,15 @@ Result<Backends> openBackends(const Config &config)
     return backends;
 }
 
-int runToken(const Config &config, const Arguments &a, QTextStream &out, QTextStream &err)
-{
+int runToken(const Config &config, const Arguments &a, QTextStream &out, QTextStream &err) {
     if (a.positional.size() != 2) {
         err << "helios users token: give exactly one subject\n";
         return Usage;
     }
     const auto ttl = parseTtl(a.ttlGiven ? a.ttl : QStringLiteral("1h"));
     if (!ttl) {
-        err << "helios users token: --ttl is a positive duration like 90s, 30m, 12h or 7d (at most 366d)\n";
+        err << "helios users token: --ttl is a positive duration like 90s, 30m, 12h or 7d (at most "
+               "366d)\n";
         return Usage;
     }
     const QByteArray secret = config.value(QString::fromLatin1(Config::JwtSecret)).toUtf8();
@@ -170,8 +165,10 @@ int runToken(const Config &config, const Arguments &a, QTextStream &out, QTextSt
         return Failure;
     }
     const QString subject = a.positional.at(1);
-    const QString issuer = a.issuerGiven ? a.issuer : config.value(QString::fromLatin1(Config::JwtIssuer));
-    const QString audience = a.audienceGiven ? a.audience : config.value(QString::fromLatin1(Config::JwtAudience));
+    const QString issuer =
+        a.issuerGiven ? a.issuer : config.value(QString::fromLatin1(Config::JwtIssuer));
+    const QString audience =
+        a.audienceGiven ? a.audience : config.value(QString::fromLatin1(Config::JwtAudience));
     const auto token = landing::mintHs256Token(secret, subject, *ttl, issuer, audience);
     if (!token.ok()) {
         err << "helios users token: " << token.error().toString() << '\n';
@@ -184,7 +181,8 @@ int runToken(const Config &config, const Arguments &a, QTextStream &out, QTextSt
     if (backends.ok()) {
         const auto role = landing::UserDirectory(*backends->store, *backends->cache).role(subject);
         if (!role.ok())
-            err << "helios users token: warning: " << role.error().message << "; the server will refuse this token\n";
+            err << "helios users token: warning: " << role.error().message
+                << "; the server will refuse this token\n";
     }
     out << *token << '\n';
     return Success;
@@ -192,8 +190,7 @@ int runToken(const Config &config, const Arguments &a, QTextStream &out, QTextSt
 
 } // namespace
 
-int runUsers(const Config &config, const QStringList &args)
-{
+int runUsers(const Config &config, const QStringList &args) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     Arguments a;
@@ -273,11 +270,12 @@ int runUsers(const Config &config, const QStringList &args)
                                         {QStringLiteral("createdAt"), created},
                                         {QStringLiteral("updatedAt"), updated}});
             else
-                out << u.subject.leftJustified(32) << ' ' << landing::roleName(u.role).leftJustified(10) << ' '
-                    << updated << '\n';
+                out << u.subject.leftJustified(32) << ' '
+                    << landing::roleName(u.role).leftJustified(10) << ' ' << updated << '\n';
         }
         if (a.json)
-            out << jsonLine(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("users"), rows}});
+            out << jsonLine(
+                QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("users"), rows}});
         else if (listed->isEmpty())
             err << "no users; add one with: helios users add <subject> --role admin\n";
         return Success;
@@ -285,8 +283,8 @@ int runUsers(const Config &config, const QStringList &args)
 
     const QString subject = a.positional.at(1);
     Result<void> done = sub == QLatin1StringView("add")    ? users.add(subject, *role)
-                      : sub == QLatin1StringView("role")   ? users.setRole(subject, *role)
-                                                            : users.remove(subject);
+                        : sub == QLatin1StringView("role") ? users.setRole(subject, *role)
+                                                           : users.remove(subject);
     if (!done.ok())
         return fail(out, err, a.json, done.error());
     if (a.json) {

@@ -18,22 +18,20 @@ namespace helios::landing {
 
 namespace {
 
-QString configValue(const Config &config, const char *key)
-{
+QString configValue(const Config &config, const char *key) {
     return config.value(QString::fromLatin1(key));
 }
 
-Error refused(const QString &why)
-{
+Error refused(const QString &why) {
     return makeError(ErrorCode::Unauthenticated, why);
 }
 
 // The token of "Bearer <token>" (scheme case-insensitive, RFC 7235); nullopt otherwise.
-std::optional<QByteArrayView> bearerToken(QByteArrayView header)
-{
+std::optional<QByteArrayView> bearerToken(QByteArrayView header) {
     constexpr QByteArrayView scheme("bearer");
-    if (header.size() <= scheme.size() || header.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0
-        || header.at(scheme.size()) != ' ')
+    if (header.size() <= scheme.size() ||
+        header.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0 ||
+        header.at(scheme.size()) != ' ')
         return std::nullopt;
     const QByteArrayView token = header.sliced(scheme.size() + 1).trimmed();
     if (token.isEmpty() || token.contains(' '))
@@ -43,8 +41,7 @@ std::optional<QByteArrayView> bearerToken(QByteArrayView header)
 
 } // namespace
 
-Result<AuthSettings> AuthSettings::fromConfig(const Config &config)
-{
+Result<AuthSettings> AuthSettings::fromConfig(const Config &config) {
     AuthSettings settings;
     settings.hs256Secret = configValue(config, Config::JwtSecret).toUtf8();
     if (!settings.hs256Secret.isEmpty() && settings.hs256Secret.size() < MinHs256SecretBytes)
@@ -57,9 +54,11 @@ Result<AuthSettings> AuthSettings::fromConfig(const Config &config)
     settings.issuer = configValue(config, Config::JwtIssuer);
     settings.audience = configValue(config, Config::JwtAudience);
     const QString anonymous = configValue(config, Config::Anonymous);
-    if (!anonymous.isEmpty() && anonymous != QLatin1StringView("0") && anonymous != QLatin1StringView("1"))
+    if (!anonymous.isEmpty() && anonymous != QLatin1StringView("0") &&
+        anonymous != QLatin1StringView("1"))
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("%1 must be 0 or 1, not \"%2\"").arg(QLatin1StringView(Config::Anonymous), anonymous),
+                         QStringLiteral("%1 must be 0 or 1, not \"%2\"")
+                             .arg(QLatin1StringView(Config::Anonymous), anonymous),
                          config.sourceOf(QString::fromLatin1(Config::Anonymous)));
     settings.anonymousAllowed = anonymous == QLatin1StringView("1");
     return settings;
@@ -67,8 +66,9 @@ Result<AuthSettings> AuthSettings::fromConfig(const Config &config)
 
 struct Authenticator::Private {
     Private(AuthSettings s, data::Store &store, data::Cache &cache)
-        : settings(std::move(s)), users(store, cache), sessions(cache)
-    {
+        : settings(std::move(s))
+        , users(store, cache)
+        , sessions(cache) {
         rules.issuer = settings.issuer;
         rules.audience = settings.audience;
         rules.leeway = settings.leeway;
@@ -86,16 +86,17 @@ struct Authenticator::Private {
         }
     }
 
-    Result<void> verifySignature(const CompactJws &jws)
-    {
+    Result<void> verifySignature(const CompactJws &jws) {
         const auto algorithm = jwsAlgorithmFromName(jws.algorithm);
         if (!algorithm)
-            return refused(QStringLiteral("the token's algorithm \"%1\" is not accepted").arg(jws.algorithm.left(16)));
+            return refused(QStringLiteral("the token's algorithm \"%1\" is not accepted")
+                               .arg(jws.algorithm.left(16)));
         if (*algorithm == JwsAlgorithm::HS256) {
             // The shared secret and nothing else: never a JWKS key's bytes, whatever the kid
             // says, which is what defeats the RS256-to-HS256 confusion.
             if (settings.hs256Secret.isEmpty())
-                return refused(QStringLiteral("HS256 tokens are not accepted (no shared secret is configured)"));
+                return refused(QStringLiteral(
+                    "HS256 tokens are not accepted (no shared secret is configured)"));
             if (!verifyHs256(settings.hs256Secret, jws.signingInput, jws.signature))
                 return refused(QStringLiteral("the token's signature does not verify"));
             return {};
@@ -112,8 +113,7 @@ struct Authenticator::Private {
         return refused(QStringLiteral("the token's signature does not verify"));
     }
 
-    Result<Identity> verify(QByteArrayView token, const QDateTime &now)
-    {
+    Result<Identity> verify(QByteArrayView token, const QDateTime &now) {
         auto jws = CompactJws::parse(token);
         HELIOS_TRY(jws);
         HELIOS_TRY(verifySignature(*jws));
@@ -127,9 +127,10 @@ struct Authenticator::Private {
             qCWarning(lcLanding) << "sessions unavailable:" << generation.error().toString();
         const auto role = users.role(claims->subject);
         if (!role.ok() && role.error().code == ErrorCode::NotFound)
-            return makeError(ErrorCode::PermissionDenied,
-                             QStringLiteral("the token is valid but its subject is not a registered user"),
-                             claims->subject);
+            return makeError(
+                ErrorCode::PermissionDenied,
+                QStringLiteral("the token is valid but its subject is not a registered user"),
+                claims->subject);
         HELIOS_TRY(role);
 
         Identity identity;
@@ -139,7 +140,8 @@ struct Authenticator::Private {
         if (generation.ok()) {
             const auto remembered = sessions.remember(token, identity, *generation, now);
             if (!remembered.ok())
-                qCWarning(lcLanding) << "could not remember the session:" << remembered.error().toString();
+                qCWarning(lcLanding)
+                    << "could not remember the session:" << remembered.error().toString();
         }
         return identity;
     }
@@ -152,14 +154,11 @@ struct Authenticator::Private {
 };
 
 Authenticator::Authenticator(AuthSettings settings, data::Store &store, data::Cache &cache)
-    : d(std::make_unique<Private>(std::move(settings), store, cache))
-{
-}
+    : d(std::make_unique<Private>(std::move(settings), store, cache)) {}
 
 Authenticator::~Authenticator() = default;
 
-Result<Identity> Authenticator::authenticate(QByteArrayView authorizationHeader)
-{
+Result<Identity> Authenticator::authenticate(QByteArrayView authorizationHeader) {
     const QByteArrayView header = authorizationHeader.trimmed();
     if (header.isEmpty()) {
         if (!d->settings.anonymousAllowed)
@@ -174,7 +173,8 @@ Result<Identity> Authenticator::authenticate(QByteArrayView authorizationHeader)
     if (!token)
         return refused(QStringLiteral("the Authorization header is not \"Bearer <token>\""));
     if (token->size() > CompactJws::MaxTokenBytes)
-        return refused(QStringLiteral("malformed token: longer than %1 bytes").arg(CompactJws::MaxTokenBytes));
+        return refused(
+            QStringLiteral("malformed token: longer than %1 bytes").arg(CompactJws::MaxTokenBytes));
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto session = d->sessions.find(*token, now);

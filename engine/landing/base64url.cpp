@@ -7,20 +7,18 @@ namespace {
 
 constexpr auto UrlOptions = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 
-bool isAlphabet(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+bool isAlphabet(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
 }
 
 } // namespace
 
-QByteArray base64UrlEncode(QByteArrayView bytes)
-{
+QByteArray base64UrlEncode(QByteArrayView bytes) {
     return bytes.toByteArray().toBase64(UrlOptions);
 }
 
-std::optional<QByteArray> base64UrlDecode(QByteArrayView text)
-{
+std::optional<QByteArray> base64UrlDecode(QByteArrayView text) {
     // A length of 1 mod 4 cannot come from any byte string.
     if (text.size() % 4 == 1)
         return std::nullopt;
@@ -29,7 +27,8 @@ std::optional<QByteArray> base64UrlDecode(QByteArrayView text)
             return std::nullopt;
     }
     const QByteArray input = text.toByteArray();
-    auto decoded = QByteArray::fromBase64Encoding(input, UrlOptions | QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded =
+        QByteArray::fromBase64Encoding(input, UrlOptions | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     // Re-encoding gives the canonical form; anything else had non-zero unused bits.

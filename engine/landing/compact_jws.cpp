@@ -10,13 +10,11 @@ namespace helios::landing {
 
 namespace {
 
-Error malformed(const QString &what)
-{
+Error malformed(const QString &what) {
     return makeError(ErrorCode::Unauthenticated, QStringLiteral("malformed token: %1").arg(what));
 }
 
-Result<QJsonObject> jsonSegment(QByteArrayView segment, const QString &name)
-{
+Result<QJsonObject> jsonSegment(QByteArrayView segment, const QString &name) {
     const auto decoded = base64UrlDecode(segment);
     if (!decoded)
         return malformed(QStringLiteral("the %1 is not base64url").arg(name));
@@ -27,8 +25,7 @@ Result<QJsonObject> jsonSegment(QByteArrayView segment, const QString &name)
     return document.object();
 }
 
-bool acceptedType(const QString &type)
-{
+bool acceptedType(const QString &type) {
     // RFC 7519 recommends "JWT"; RFC 9068 access tokens say "at+jwt". Media types may
     // carry the "application/" prefix and compare case-insensitively.
     QString t = type.toLower();
@@ -39,8 +36,7 @@ bool acceptedType(const QString &type)
 
 } // namespace
 
-Result<CompactJws> CompactJws::parse(QByteArrayView token)
-{
+Result<CompactJws> CompactJws::parse(QByteArrayView token) {
     if (token.size() > MaxTokenBytes)
         return malformed(QStringLiteral("longer than %1 bytes").arg(MaxTokenBytes));
     const qsizetype firstDot = token.indexOf('.');
@@ -78,7 +74,8 @@ Result<CompactJws> CompactJws::parse(QByteArrayView token)
     if (!typ.isUndefined() && (!typ.isString() || !acceptedType(typ.toString())))
         return malformed(QStringLiteral("the header's \"typ\" is not JWT"));
     if (jws.header.contains(QLatin1StringView("crit")))
-        return malformed(QStringLiteral("the header names critical extensions, none of which are supported"));
+        return malformed(
+            QStringLiteral("the header names critical extensions, none of which are supported"));
     return jws;
 }
 

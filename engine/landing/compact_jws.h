@@ -16,10 +16,10 @@ struct CompactJws {
 
     QByteArray signingInput; // the ASCII header.payload the signature covers
     QJsonObject header;
-    QJsonObject claims;      // the payload, which must be a JSON object
-    QByteArray signature;    // decoded
-    QString algorithm;       // header "alg", as written (may be "none": the caller refuses it)
-    QString keyId;           // header "kid"; empty when absent
+    QJsonObject claims;   // the payload, which must be a JSON object
+    QByteArray signature; // decoded
+    QString algorithm;    // header "alg", as written (may be "none": the caller refuses it)
+    QString keyId;        // header "kid"; empty when absent
 
     // Unauthenticated, with a message naming what is wrong (never the token itself), for:
     // more or fewer than three segments, an empty segment, anything but strict base64url,

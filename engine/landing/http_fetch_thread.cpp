@@ -15,11 +15,10 @@ namespace helios::landing {
 struct HttpFetchThread::Private {
     std::mutex mutex; // guards the lazy start
     QThread thread;
-    QObject *context = nullptr;          // lives on `thread`; parent of the manager
+    QObject *context = nullptr; // lives on `thread`; parent of the manager
     QNetworkAccessManager *manager = nullptr;
 
-    void start()
-    {
+    void start() {
         std::lock_guard lock(mutex);
         if (context)
             return;
@@ -33,18 +32,18 @@ struct HttpFetchThread::Private {
     }
 };
 
-HttpFetchThread::HttpFetchThread() : d(std::make_unique<Private>()) {}
+HttpFetchThread::HttpFetchThread()
+    : d(std::make_unique<Private>()) {}
 
-HttpFetchThread::~HttpFetchThread()
-{
+HttpFetchThread::~HttpFetchThread() {
     if (d->context) {
         d->thread.quit();
         d->thread.wait();
     }
 }
 
-void HttpFetchThread::get(const QUrl &url, std::chrono::milliseconds timeout, qint64 maxBytes, Done done)
-{
+void HttpFetchThread::get(const QUrl &url, std::chrono::milliseconds timeout, qint64 maxBytes,
+                          Done done) {
     d->start();
     Private *p = d.get();
     QMetaObject::invokeMethod(p->context, [p, url, timeout, maxBytes, done = std::move(done)] {
@@ -53,32 +52,40 @@ void HttpFetchThread::get(const QUrl &url, std::chrono::milliseconds timeout, qi
         const QString where = redactUrl(url.toString());
         QNetworkRequest request(url);
         request.setTransferTimeout(int(timeout.count()));
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
         request.setRawHeader("Accept", "application/jwk-set+json, application/json");
         QNetworkReply *reply = p->manager->get(request);
         auto tooLarge = std::make_shared<bool>(false);
-        QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply, maxBytes, tooLarge](qint64 received, qint64) {
-            if (received > maxBytes && !*tooLarge) {
-                *tooLarge = true;
-                reply->abort();
-            }
-        });
-        QObject::connect(reply, &QNetworkReply::finished, reply, [reply, where, maxBytes, tooLarge, done] {
-            reply->deleteLater();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (*tooLarge) {
-                done(makeError(ErrorCode::TooLarge, QStringLiteral("the response is larger than %1 bytes").arg(maxBytes),
-                               where));
-            } else if (reply->error() == QNetworkReply::OperationCanceledError) {
-                done(makeError(ErrorCode::Timeout, QStringLiteral("no complete response in time"), where));
-            } else if (reply->error() != QNetworkReply::NoError && status == 0) {
-                done(makeError(ErrorCode::Unavailable, reply->errorString(), where));
-            } else if (status != 200) {
-                done(makeError(ErrorCode::Unavailable, QStringLiteral("HTTP status %1").arg(status), where));
-            } else {
-                done(reply->readAll());
-            }
-        });
+        QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                         [reply, maxBytes, tooLarge](qint64 received, qint64) {
+                             if (received > maxBytes && !*tooLarge) {
+                                 *tooLarge = true;
+                                 reply->abort();
+                             }
+                         });
+        QObject::connect(
+            reply, &QNetworkReply::finished, reply, [reply, where, maxBytes, tooLarge, done] {
+                reply->deleteLater();
+                const int status =
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (*tooLarge) {
+                    done(makeError(
+                        ErrorCode::TooLarge,
+                        QStringLiteral("the response is larger than %1 bytes").arg(maxBytes),
+                        where));
+                } else if (reply->error() == QNetworkReply::OperationCanceledError) {
+                    done(makeError(ErrorCode::Timeout,
+                                   QStringLiteral("no complete response in time"), where));
+                } else if (reply->error() != QNetworkReply::NoError && status == 0) {
+                    done(makeError(ErrorCode::Unavailable, reply->errorString(), where));
+                } else if (status != 200) {
+                    done(makeError(ErrorCode::Unavailable,
+                                   QStringLiteral("HTTP status %1").arg(status), where));
+                } else {
+                    done(reply->readAll());
+                }
+            });
     });
 }
 

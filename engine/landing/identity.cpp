@@ -3,8 +3,7 @@
 
 namespace helios::landing {
 
-QString roleName(Role role)
-{
+QString roleName(Role role) {
     switch (role) {
     case Role::Viewer:
         return QStringLiteral("viewer");
@@ -16,8 +15,7 @@ QString roleName(Role role)
     return QStringLiteral("viewer");
 }
 
-std::optional<Role> roleFromName(QStringView name)
-{
+std::optional<Role> roleFromName(QStringView name) {
     // Exact, lower-case names only: these strings are what the users table's CHECK allows.
     for (Role role : {Role::Viewer, Role::Developer, Role::Admin}) {
         if (name == roleName(role))

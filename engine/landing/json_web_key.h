@@ -36,7 +36,8 @@ public:
     JwsAlgorithm algorithm() const { return m_algorithm; }
 
     // True only for a valid signature made with this key's own algorithm.
-    bool verify(JwsAlgorithm algorithm, QByteArrayView signingInput, QByteArrayView signature) const;
+    bool verify(JwsAlgorithm algorithm, QByteArrayView signingInput,
+                QByteArrayView signature) const;
 
 private:
     JsonWebKey() = default;

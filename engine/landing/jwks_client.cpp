@@ -31,8 +31,7 @@ struct JwksClient::Private {
     // Taken out and destroyed by ~JwksClient, which waits for the fetch thread to end.
     std::unique_ptr<HttpFetchThread> http;
 
-    QList<JsonWebKey> matching(const QString &keyId, JwsAlgorithm algorithm) const
-    {
+    QList<JsonWebKey> matching(const QString &keyId, JwsAlgorithm algorithm) const {
         QList<JsonWebKey> result;
         for (const JsonWebKey &key : keys) {
             if (key.algorithm() == algorithm && (keyId.isEmpty() || key.keyId() == keyId))
@@ -41,14 +40,12 @@ struct JwksClient::Private {
         return result;
     }
 
-    bool mayFetch(Clock::time_point now) const
-    {
+    bool mayFetch(Clock::time_point now) const {
         return !attemptedAt || now - *attemptedAt >= options.minRefetchInterval;
     }
 
     // Call with `mutex` held.
-    void startFetch(const std::shared_ptr<Private> &self, Clock::time_point now)
-    {
+    void startFetch(const std::shared_ptr<Private> &self, Clock::time_point now) {
         inFlight = true;
         attemptedAt = now;
         std::weak_ptr<Private> weak = self;
@@ -58,9 +55,9 @@ struct JwksClient::Private {
         });
     }
 
-    void finish(Result<QByteArray> body)
-    {
-        Result<QList<JsonWebKey>> parsed = body.ok() ? JsonWebKey::parseSet(*body) : Result<QList<JsonWebKey>>(body.error());
+    void finish(Result<QByteArray> body) {
+        Result<QList<JsonWebKey>> parsed =
+            body.ok() ? JsonWebKey::parseSet(*body) : Result<QList<JsonWebKey>>(body.error());
         std::lock_guard lock(mutex);
         inFlight = false;
         ++completedFetches;
@@ -77,15 +74,14 @@ struct JwksClient::Private {
     }
 };
 
-JwksClient::JwksClient(Options options) : d(std::make_shared<Private>())
-{
+JwksClient::JwksClient(Options options)
+    : d(std::make_shared<Private>()) {
     d->options = std::move(options);
     d->where = redactUrl(d->options.url.toString());
     d->http = std::make_unique<HttpFetchThread>();
 }
 
-JwksClient::~JwksClient()
-{
+JwksClient::~JwksClient() {
     // Stops the fetch thread before the state goes; a fetch still running sees the weak
     // pointer expire and does nothing.
     auto http = std::move(d->http);
@@ -93,18 +89,19 @@ JwksClient::~JwksClient()
     http.reset();
 }
 
-Result<QList<JsonWebKey>> JwksClient::keysFor(const QString &keyId, JwsAlgorithm algorithm)
-{
+Result<QList<JsonWebKey>> JwksClient::keysFor(const QString &keyId, JwsAlgorithm algorithm) {
     const auto now = Clock::now();
     std::unique_lock lock(d->mutex);
     QList<JsonWebKey> keys = d->matching(keyId, algorithm);
     if (!keys.isEmpty()) {
-        if (d->loadedAt && now - *d->loadedAt >= d->options.maxAge && !d->inFlight && d->mayFetch(now))
+        if (d->loadedAt && now - *d->loadedAt >= d->options.maxAge && !d->inFlight &&
+            d->mayFetch(now))
             d->startFetch(d, now); // refresh in the background; the known keys serve meanwhile
         return keys;
     }
-    const QString what = keyId.isEmpty() ? QStringLiteral("no %1 key").arg(jwsAlgorithmName(algorithm))
-                                         : QStringLiteral("unknown key id \"%1\"").arg(keyId);
+    const QString what = keyId.isEmpty()
+                             ? QStringLiteral("no %1 key").arg(jwsAlgorithmName(algorithm))
+                             : QStringLiteral("unknown key id \"%1\"").arg(keyId);
     if (!d->inFlight) {
         if (!d->mayFetch(now))
             return makeError(ErrorCode::Unauthenticated,
@@ -120,12 +117,15 @@ Result<QList<JsonWebKey>> JwksClient::keysFor(const QString &keyId, JwsAlgorithm
     if (!keys.isEmpty())
         return keys;
     if (d->completedFetches == before)
-        return makeError(ErrorCode::Unauthenticated, QStringLiteral("%1; the JWKS did not answer in time").arg(what),
-                         d->where);
-    if (!d->lastError.isEmpty())
         return makeError(ErrorCode::Unauthenticated,
-                         QStringLiteral("%1; the JWKS could not be fetched: %2").arg(what, d->lastError), d->where);
-    return makeError(ErrorCode::Unauthenticated, QStringLiteral("%1 in the JWKS").arg(what), d->where);
+                         QStringLiteral("%1; the JWKS did not answer in time").arg(what), d->where);
+    if (!d->lastError.isEmpty())
+        return makeError(
+            ErrorCode::Unauthenticated,
+            QStringLiteral("%1; the JWKS could not be fetched: %2").arg(what, d->lastError),
+            d->where);
+    return makeError(ErrorCode::Unauthenticated, QStringLiteral("%1 in the JWKS").arg(what),
+                     d->where);
 }
 
 } // namespace helios::landing

@@ -23,25 +23,21 @@ struct EcdsaSigDeleter {
     void operator()(ECDSA_SIG *sig) const { ECDSA_SIG_free(sig); }
 };
 
-const unsigned char *bytes(QByteArrayView view)
-{
+const unsigned char *bytes(QByteArrayView view) {
     return reinterpret_cast<const unsigned char *>(view.data());
 }
 
-bool digestVerify(EVP_PKEY *key, QByteArrayView signingInput, QByteArrayView signature)
-{
+bool digestVerify(EVP_PKEY *key, QByteArrayView signingInput, QByteArrayView signature) {
     std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1)
         return false;
     // 1 is a good signature; 0 a bad one and negative a malformed one: both refuse.
-    return EVP_DigestVerify(ctx.get(), bytes(signature), size_t(signature.size()), bytes(signingInput),
-                            size_t(signingInput.size()))
-        == 1;
+    return EVP_DigestVerify(ctx.get(), bytes(signature), size_t(signature.size()),
+                            bytes(signingInput), size_t(signingInput.size())) == 1;
 }
 
 // R || S as libcrypto's DER ECDSA-Sig-Value; empty on failure.
-QByteArray rawToDer(QByteArrayView raw)
-{
+QByteArray rawToDer(QByteArrayView raw) {
     std::unique_ptr<ECDSA_SIG, EcdsaSigDeleter> sig(ECDSA_SIG_new());
     BIGNUM *r = BN_bin2bn(bytes(raw), P256CoordinateBytes, nullptr);
     BIGNUM *s = BN_bin2bn(bytes(raw) + P256CoordinateBytes, P256CoordinateBytes, nullptr);
@@ -61,8 +57,7 @@ QByteArray rawToDer(QByteArrayView raw)
 
 } // namespace
 
-QString jwsAlgorithmName(JwsAlgorithm algorithm)
-{
+QString jwsAlgorithmName(JwsAlgorithm algorithm) {
     switch (algorithm) {
     case JwsAlgorithm::HS256:
         return QStringLiteral("HS256");
@@ -74,8 +69,7 @@ QString jwsAlgorithmName(JwsAlgorithm algorithm)
     return {};
 }
 
-std::optional<JwsAlgorithm> jwsAlgorithmFromName(QStringView name)
-{
+std::optional<JwsAlgorithm> jwsAlgorithmFromName(QStringView name) {
     for (JwsAlgorithm a : {JwsAlgorithm::HS256, JwsAlgorithm::RS256, JwsAlgorithm::ES256}) {
         if (name == jwsAlgorithmName(a))
             return a;
@@ -83,26 +77,24 @@ std::optional<JwsAlgorithm> jwsAlgorithmFromName(QStringView name)
     return std::nullopt;
 }
 
-QByteArray signHs256(QByteArrayView secret, QByteArrayView signingInput)
-{
+QByteArray signHs256(QByteArrayView secret, QByteArrayView signingInput) {
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (!HMAC(EVP_sha256(), secret.data(), int(secret.size()), bytes(signingInput), size_t(signingInput.size()), mac,
-              &length))
+    if (!HMAC(EVP_sha256(), secret.data(), int(secret.size()), bytes(signingInput),
+              size_t(signingInput.size()), mac, &length))
         return {};
     return QByteArray(reinterpret_cast<const char *>(mac), int(length));
 }
 
-bool verifyHs256(QByteArrayView secret, QByteArrayView signingInput, QByteArrayView signature)
-{
+bool verifyHs256(QByteArrayView secret, QByteArrayView signingInput, QByteArrayView signature) {
     if (secret.isEmpty() || signature.size() != Sha256Bytes)
         return false;
     const QByteArray expected = signHs256(secret, signingInput);
-    return expected.size() == Sha256Bytes && CRYPTO_memcmp(expected.constData(), signature.data(), Sha256Bytes) == 0;
+    return expected.size() == Sha256Bytes &&
+           CRYPTO_memcmp(expected.constData(), signature.data(), Sha256Bytes) == 0;
 }
 
-bool verifyRs256(EVP_PKEY *publicKey, QByteArrayView signingInput, QByteArrayView signature)
-{
+bool verifyRs256(EVP_PKEY *publicKey, QByteArrayView signingInput, QByteArrayView signature) {
     if (!publicKey || !EVP_PKEY_is_a(publicKey, "RSA"))
         return false;
     if (signature.size() != EVP_PKEY_get_size(publicKey))
@@ -110,14 +102,14 @@ bool verifyRs256(EVP_PKEY *publicKey, QByteArrayView signingInput, QByteArrayVie
     return digestVerify(publicKey, signingInput, signature);
 }
 
-bool verifyEs256(EVP_PKEY *publicKey, QByteArrayView signingInput, QByteArrayView signature)
-{
-    if (!publicKey || !EVP_PKEY_is_a(publicKey, "EC") || signature.size() != 2 * P256CoordinateBytes)
+bool verifyEs256(EVP_PKEY *publicKey, QByteArrayView signingInput, QByteArrayView signature) {
+    if (!publicKey || !EVP_PKEY_is_a(publicKey, "EC") ||
+        signature.size() != 2 * P256CoordinateBytes)
         return false;
     char group[32] = {};
     size_t groupLength = 0;
-    if (EVP_PKEY_get_group_name(publicKey, group, sizeof group, &groupLength) != 1
-        || QByteArrayView(group, qsizetype(groupLength)) != QByteArrayView("prime256v1"))
+    if (EVP_PKEY_get_group_name(publicKey, group, sizeof group, &groupLength) != 1 ||
+        QByteArrayView(group, qsizetype(groupLength)) != QByteArrayView("prime256v1"))
         return false;
     const QByteArray der = rawToDer(signature);
     return !der.isEmpty() && digestVerify(publicKey, signingInput, der);

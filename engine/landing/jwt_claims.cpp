@@ -12,25 +12,23 @@ namespace {
 // NumericDate bounds: a time after year 9999 is not a date any client sends.
 constexpr double MaxNumericDate = 253402300799.0;
 
-Error refused(const QString &why)
-{
+Error refused(const QString &why) {
     return makeError(ErrorCode::Unauthenticated, why);
 }
 
 // A NumericDate claim in whole seconds; nullopt when absent, an error when not a number.
-Result<std::optional<qint64>> numericDate(const QJsonObject &claims, const char *name)
-{
+Result<std::optional<qint64>> numericDate(const QJsonObject &claims, const char *name) {
     const QJsonValue value = claims.value(QLatin1StringView(name));
     if (value.isUndefined())
         return std::optional<qint64>();
     const double seconds = value.toDouble(std::nan(""));
     if (!value.isDouble() || !std::isfinite(seconds) || seconds < 0 || seconds > MaxNumericDate)
-        return refused(QStringLiteral("the \"%1\" claim is not a NumericDate").arg(QLatin1StringView(name)));
+        return refused(
+            QStringLiteral("the \"%1\" claim is not a NumericDate").arg(QLatin1StringView(name)));
     return std::optional<qint64>(qint64(std::floor(seconds)));
 }
 
-bool audienceMatches(const QJsonValue &aud, const QString &wanted)
-{
+bool audienceMatches(const QJsonValue &aud, const QString &wanted) {
     if (aud.isString())
         return aud.toString() == wanted;
     if (!aud.isArray())
@@ -44,8 +42,8 @@ bool audienceMatches(const QJsonValue &aud, const QString &wanted)
 
 } // namespace
 
-Result<JwtClaims> checkJwtClaims(const QJsonObject &claims, const JwtClaimRules &rules, const QDateTime &now)
-{
+Result<JwtClaims> checkJwtClaims(const QJsonObject &claims, const JwtClaimRules &rules,
+                                 const QDateTime &now) {
     const qint64 nowSeconds = now.toSecsSinceEpoch();
     const qint64 leeway = rules.leeway.count();
 
@@ -56,7 +54,8 @@ Result<JwtClaims> checkJwtClaims(const QJsonObject &claims, const JwtClaimRules 
     auto exp = numericDate(claims, "exp");
     HELIOS_TRY(exp);
     if (!exp->has_value())
-        return refused(QStringLiteral("the token has no \"exp\" claim; tokens without an expiry are not accepted"));
+        return refused(QStringLiteral(
+            "the token has no \"exp\" claim; tokens without an expiry are not accepted"));
     if (nowSeconds > **exp + leeway)
         return refused(QStringLiteral("the token has expired"));
 
@@ -75,9 +74,11 @@ Result<JwtClaims> checkJwtClaims(const QJsonObject &claims, const JwtClaimRules 
     if (!rules.issuer.isEmpty()) {
         const QJsonValue iss = claims.value(QLatin1StringView("iss"));
         if (!iss.isString() || iss.toString() != rules.issuer)
-            return refused(QStringLiteral("the token's issuer (\"iss\") is not the configured one"));
+            return refused(
+                QStringLiteral("the token's issuer (\"iss\") is not the configured one"));
     }
-    if (!rules.audience.isEmpty() && !audienceMatches(claims.value(QLatin1StringView("aud")), rules.audience))
+    if (!rules.audience.isEmpty() &&
+        !audienceMatches(claims.value(QLatin1StringView("aud")), rules.audience))
         return refused(QStringLiteral("the token is not meant for this audience (\"aud\")"));
 
     JwtClaims result;

@@ -29,6 +29,7 @@ struct JwtClaims {
 // iss/aud, which the caller may log), when: "sub" is missing or empty; "exp" is
 // missing, not a number or past; "nbf" is in the future; "iat" is in the future; iss
 // or aud do not match the rules.
-Result<JwtClaims> checkJwtClaims(const QJsonObject &claims, const JwtClaimRules &rules, const QDateTime &now);
+Result<JwtClaims> checkJwtClaims(const QJsonObject &claims, const JwtClaimRules &rules,
+                                 const QDateTime &now);
 
 } // namespace helios::landing

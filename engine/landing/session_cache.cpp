@@ -19,27 +19,25 @@ constexpr std::chrono::hours GenerationTtl{24};
 // role changes within one GenerationTtl).
 constexpr quint64 MaxStep = quint64(1) << 40;
 
-QByteArray sessionKey(QByteArrayView token)
-{
-    return QByteArrayLiteral("session:") + QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
+QByteArray sessionKey(QByteArrayView token) {
+    return QByteArrayLiteral("session:") +
+           QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
 }
 
-QByteArray generationKey(const QString &subject)
-{
+QByteArray generationKey(const QString &subject) {
     return QByteArrayLiteral("session-gen:") + subject.toUtf8();
 }
 
-qint64 randomStep()
-{
+qint64 randomStep() {
     return qint64(QRandomGenerator::system()->bounded(quint64(1), MaxStep));
 }
 
 } // namespace
 
-SessionCache::SessionCache(data::Cache &cache) : m_cache(cache) {}
+SessionCache::SessionCache(data::Cache &cache)
+    : m_cache(cache) {}
 
-Result<std::optional<Identity>> SessionCache::find(QByteArrayView token, const QDateTime &now)
-{
+Result<std::optional<Identity>> SessionCache::find(QByteArrayView token, const QDateTime &now) {
     const auto stored = m_cache.get(sessionKey(token));
     HELIOS_TRY(stored);
     if (!stored->has_value())
@@ -50,7 +48,8 @@ Result<std::optional<Identity>> SessionCache::find(QByteArrayView token, const Q
     const qint64 expires = qint64(session.value(QLatin1StringView("exp")).toDouble());
     // A string: a generation may exceed what a JSON number (a double) holds exactly.
     bool generationOk = false;
-    const qint64 generation = session.value(QLatin1StringView("gen")).toString().toLongLong(&generationOk);
+    const qint64 generation =
+        session.value(QLatin1StringView("gen")).toString().toLongLong(&generationOk);
     // Anything unreadable is a miss: the token is then verified as if never seen.
     if (!role || subject.isEmpty() || !generationOk || expires <= now.toSecsSinceEpoch())
         return std::optional<Identity>();
@@ -68,8 +67,7 @@ Result<std::optional<Identity>> SessionCache::find(QByteArrayView token, const Q
     return std::optional<Identity>(identity);
 }
 
-Result<qint64> SessionCache::generation(const QString &subject)
-{
+Result<qint64> SessionCache::generation(const QString &subject) {
     const QByteArray key = generationKey(subject);
     // increment by 0 reads the counter, creating it atomically when missing...
     auto value = m_cache.increment(key, 0, GenerationTtl);
@@ -81,9 +79,8 @@ Result<qint64> SessionCache::generation(const QString &subject)
     return m_cache.increment(key, randomStep(), GenerationTtl);
 }
 
-Result<void> SessionCache::remember(QByteArrayView token, const Identity &identity, qint64 generation,
-                                    const QDateTime &now)
-{
+Result<void> SessionCache::remember(QByteArrayView token, const Identity &identity,
+                                    qint64 generation, const QDateTime &now) {
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const qint64 untilMs = std::min(identity.expires.toMSecsSinceEpoch(),
                                     nowMs + std::chrono::milliseconds(MaxLifetime).count());
@@ -97,8 +94,7 @@ Result<void> SessionCache::remember(QByteArrayView token, const Identity &identi
                        std::chrono::milliseconds(untilMs - nowMs));
 }
 
-Result<void> SessionCache::invalidate(const QString &subject)
-{
+Result<void> SessionCache::invalidate(const QString &subject) {
     const auto moved = m_cache.increment(generationKey(subject), randomStep(), GenerationTtl);
     HELIOS_TRY(moved);
     return {};

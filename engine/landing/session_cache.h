@@ -42,7 +42,8 @@ public:
 
     // Remembers `identity` for `token` under `generation`, until min(expires, now +
     // MaxLifetime). A token that has already expired is not remembered.
-    Result<void> remember(QByteArrayView token, const Identity &identity, qint64 generation, const QDateTime &now);
+    Result<void> remember(QByteArrayView token, const Identity &identity, qint64 generation,
+                          const QDateTime &now);
 
     // Ends every session of `subject`, in every process sharing the Cache.
     Result<void> invalidate(const QString &subject);

@@ -20,8 +20,9 @@ constexpr qsizetype MinHs256SecretBytes = 32;
 // configured with the same secret (and issuer/audience). InvalidArgument for a secret
 // shorter than MinHs256SecretBytes, an empty subject or a ttl that is not positive. The
 // secret never appears in an error.
-Result<QByteArray> mintHs256Token(QByteArrayView secret, const QString &subject, std::chrono::seconds ttl,
-                                  const QString &issuer = {}, const QString &audience = {},
+Result<QByteArray> mintHs256Token(QByteArrayView secret, const QString &subject,
+                                  std::chrono::seconds ttl, const QString &issuer = {},
+                                  const QString &audience = {},
                                   const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 } // namespace helios::landing

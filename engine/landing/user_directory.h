@@ -12,7 +12,7 @@
 namespace helios::data {
 class Cache;
 class Store;
-}
+} // namespace helios::data
 
 namespace helios::landing {
 

@@ -31,8 +31,7 @@ class UsersCliTest : public QObject {
 
     QTemporaryDir m_dataDir;
 
-    Run helios(const QStringList &args, const QHash<QString, QString> &extraEnv = {})
-    {
+    Run helios(const QStringList &args, const QHash<QString, QString> &extraEnv = {}) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         // Only the embedded back ends, and no identity settings from the developer's shell.
@@ -46,61 +45,65 @@ class UsersCliTest : public QObject {
         p.start(QStringLiteral(HELIOS_CLI_PATH), QStringList{QStringLiteral("users")} + args);
         if (!p.waitForFinished(60000))
             qFatal("helios users %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                p.readAllStandardOutput(), p.readAllStandardError()};
     }
 
-    static QJsonObject payloadOf(const QByteArray &token)
-    {
+    static QJsonObject payloadOf(const QByteArray &token) {
         const QList<QByteArray> parts = token.trimmed().split('.');
         if (parts.size() != 3)
             return {};
-        return QJsonDocument::fromJson(landing::base64UrlDecode(parts[1]).value_or(QByteArray())).object();
+        return QJsonDocument::fromJson(landing::base64UrlDecode(parts[1]).value_or(QByteArray()))
+            .object();
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dataDir.isValid());
     }
 
-    void testHelp()
-    {
+    void testHelp() {
         const Run r = helios({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("usage: helios users add"), r.out.constData());
         QVERIFY(r.out.contains("token"));
     }
 
-    void testMisuseExitsWithUsage_data()
-    {
+    void testMisuseExitsWithUsage_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("messagePart");
         QTest::newRow("no subcommand") << QStringList{} << QByteArray("usage: helios users");
-        QTest::newRow("an unknown subcommand") << QStringList{QStringLiteral("grant")} << QByteArray("unknown subcommand");
-        QTest::newRow("add without a role") << QStringList{QStringLiteral("add"), QStringLiteral("ada")}
-                                           << QByteArray("--role");
+        QTest::newRow("an unknown subcommand")
+            << QStringList{QStringLiteral("grant")} << QByteArray("unknown subcommand");
+        QTest::newRow("add without a role")
+            << QStringList{QStringLiteral("add"), QStringLiteral("ada")} << QByteArray("--role");
         QTest::newRow("add with an unknown role")
-            << QStringList{QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--role"), QStringLiteral("root")}
+            << QStringList{QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--role"),
+                           QStringLiteral("root")}
             << QByteArray("viewer, developer or admin");
-        QTest::newRow("role without the role") << QStringList{QStringLiteral("role"), QStringLiteral("ada")}
-                                              << QByteArray("wrong number of arguments");
-        QTest::newRow("remove without a subject") << QStringList{QStringLiteral("remove")}
-                                                 << QByteArray("wrong number of arguments");
-        QTest::newRow("list with a stray argument") << QStringList{QStringLiteral("list"), QStringLiteral("x")}
-                                                   << QByteArray("wrong number of arguments");
-        QTest::newRow("token without a subject") << QStringList{QStringLiteral("token")} << QByteArray("one subject");
+        QTest::newRow("role without the role")
+            << QStringList{QStringLiteral("role"), QStringLiteral("ada")}
+            << QByteArray("wrong number of arguments");
+        QTest::newRow("remove without a subject")
+            << QStringList{QStringLiteral("remove")} << QByteArray("wrong number of arguments");
+        QTest::newRow("list with a stray argument")
+            << QStringList{QStringLiteral("list"), QStringLiteral("x")}
+            << QByteArray("wrong number of arguments");
+        QTest::newRow("token without a subject")
+            << QStringList{QStringLiteral("token")} << QByteArray("one subject");
         QTest::newRow("token with a bad ttl")
-            << QStringList{QStringLiteral("token"), QStringLiteral("ada"), QStringLiteral("--ttl"), QStringLiteral("1y")}
+            << QStringList{QStringLiteral("token"), QStringLiteral("ada"), QStringLiteral("--ttl"),
+                           QStringLiteral("1y")}
             << QByteArray("--ttl");
-        QTest::newRow("an unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--all")}
-                                          << QByteArray("unknown argument --all");
-        QTest::newRow("a flag without its value") << QStringList{QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--role")}
-                                                 << QByteArray("--role needs a value");
+        QTest::newRow("an unknown option")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--all")}
+            << QByteArray("unknown argument --all");
+        QTest::newRow("a flag without its value")
+            << QStringList{QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--role")}
+            << QByteArray("--role needs a value");
     }
-    void testMisuseExitsWithUsage()
-    {
+    void testMisuseExitsWithUsage() {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, messagePart);
         const Run r = helios(args);
@@ -108,13 +111,14 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(messagePart), r.err.constData());
     }
 
-    void testAddChangeListAndRemove()
-    {
-        Run r = helios({QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--role"), QStringLiteral("developer")});
+    void testAddChangeListAndRemove() {
+        Run r = helios({QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--role"),
+                        QStringLiteral("developer")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("added ada as developer\n"));
 
-        r = helios({QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--role"), QStringLiteral("admin")});
+        r = helios({QStringLiteral("add"), QStringLiteral("ada"), QStringLiteral("--role"),
+                    QStringLiteral("admin")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("already a registered user"), r.err.constData());
 
@@ -122,11 +126,12 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("ada is now admin\n"));
 
-        r = helios({QStringLiteral("add"), QStringLiteral("vera"), QStringLiteral("--role"), QStringLiteral("viewer"),
-                    QStringLiteral("--json")});
+        r = helios({QStringLiteral("add"), QStringLiteral("vera"), QStringLiteral("--role"),
+                    QStringLiteral("viewer"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1StringView("role")).toString(),
-                 QStringLiteral("viewer"));
+        QCOMPARE(
+            QJsonDocument::fromJson(r.out).object().value(QLatin1StringView("role")).toString(),
+            QStringLiteral("viewer"));
 
         r = helios({QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
@@ -134,9 +139,12 @@ private Q_SLOTS:
         QVERIFY(listed.value(QLatin1StringView("ok")).toBool());
         const QJsonArray users = listed.value(QLatin1StringView("users")).toArray();
         QCOMPARE(users.size(), 2);
-        QCOMPARE(users[0].toObject().value(QLatin1StringView("subject")).toString(), QStringLiteral("ada"));
-        QCOMPARE(users[0].toObject().value(QLatin1StringView("role")).toString(), QStringLiteral("admin"));
-        QCOMPARE(users[1].toObject().value(QLatin1StringView("role")).toString(), QStringLiteral("viewer"));
+        QCOMPARE(users[0].toObject().value(QLatin1StringView("subject")).toString(),
+                 QStringLiteral("ada"));
+        QCOMPARE(users[0].toObject().value(QLatin1StringView("role")).toString(),
+                 QStringLiteral("admin"));
+        QCOMPARE(users[1].toObject().value(QLatin1StringView("role")).toString(),
+                 QStringLiteral("viewer"));
 
         r = helios({QStringLiteral("list")});
         QCOMPARE(r.exitCode, 0);
@@ -158,31 +166,32 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("not a registered user"), r.err.constData());
     }
 
-    void testTokenNeedsTheSecret()
-    {
+    void testTokenNeedsTheSecret() {
         const Run r = helios({QStringLiteral("token"), QStringLiteral("ada")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains("HELIOS_JWT_SECRET"), r.err.constData());
     }
 
-    void testTokenIsShortSecretSafe()
-    {
-        const Run r = helios({QStringLiteral("token"), QStringLiteral("ada")},
-                             {{QStringLiteral("HELIOS_JWT_SECRET"), QStringLiteral("too-short-secret")}});
+    void testTokenIsShortSecretSafe() {
+        const Run r =
+            helios({QStringLiteral("token"), QStringLiteral("ada")},
+                   {{QStringLiteral("HELIOS_JWT_SECRET"), QStringLiteral("too-short-secret")}});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY(!r.err.contains("too-short-secret"));
     }
 
-    void testMintedTokenIsAcceptedForTheRecordedRole()
-    {
-        QCOMPARE(helios({QStringLiteral("add"), QStringLiteral("minted"), QStringLiteral("--role"), QStringLiteral("developer")})
+    void testMintedTokenIsAcceptedForTheRecordedRole() {
+        QCOMPARE(helios({QStringLiteral("add"), QStringLiteral("minted"), QStringLiteral("--role"),
+                         QStringLiteral("developer")})
                      .exitCode,
                  0);
-        const QHash<QString, QString> env{{QStringLiteral("HELIOS_JWT_SECRET"), QString::fromLatin1(Secret)},
-                                          {QStringLiteral("HELIOS_JWT_ISSUER"), QStringLiteral("https://issuer.test")}};
-        const Run r = helios({QStringLiteral("token"), QStringLiteral("minted"), QStringLiteral("--ttl"), QStringLiteral("90s"),
+        const QHash<QString, QString> env{
+            {QStringLiteral("HELIOS_JWT_SECRET"), QString::fromLatin1(Secret)},
+            {QStringLiteral("HELIOS_JWT_ISSUER"), QStringLiteral("https://issuer.test")}};
+        const Run r = helios({QStringLiteral("token"), QStringLiteral("minted"),
+                              QStringLiteral("--ttl"), QStringLiteral("90s"),
                               QStringLiteral("--audience"), QStringLiteral("helios-api")},
                              env);
         QCOMPARE(r.exitCode, 0);
@@ -191,9 +200,11 @@ private Q_SLOTS:
         QCOMPARE(r.out.count('\n'), 1);
         const QJsonObject payload = payloadOf(r.out);
         QCOMPARE(payload.value(QLatin1StringView("sub")).toString(), QStringLiteral("minted"));
-        QCOMPARE(payload.value(QLatin1StringView("iss")).toString(), QStringLiteral("https://issuer.test"));
+        QCOMPARE(payload.value(QLatin1StringView("iss")).toString(),
+                 QStringLiteral("https://issuer.test"));
         QCOMPARE(payload.value(QLatin1StringView("aud")).toString(), QStringLiteral("helios-api"));
-        QCOMPARE(payload.value(QLatin1StringView("exp")).toInteger() - payload.value(QLatin1StringView("iat")).toInteger(),
+        QCOMPARE(payload.value(QLatin1StringView("exp")).toInteger() -
+                     payload.value(QLatin1StringView("iat")).toInteger(),
                  qint64(90));
 
         auto store = data::openStore(Config::embedded(m_dataDir.path()));
@@ -204,20 +215,22 @@ private Q_SLOTS:
         settings.issuer = QStringLiteral("https://issuer.test");
         settings.audience = QStringLiteral("helios-api");
         landing::Authenticator auth(settings, **store, cache);
-        const auto identity = auth.authenticate(QByteArray(QByteArrayLiteral("Bearer ") + r.out.trimmed()));
-        QVERIFY2(identity.ok(), qPrintable(identity.ok() ? QString() : identity.error().toString()));
+        const auto identity =
+            auth.authenticate(QByteArray(QByteArrayLiteral("Bearer ") + r.out.trimmed()));
+        QVERIFY2(identity.ok(),
+                 qPrintable(identity.ok() ? QString() : identity.error().toString()));
         QCOMPARE(identity->subject, QStringLiteral("minted"));
         QCOMPARE(identity->role, landing::Role::Developer);
     }
 
-    void testTokenForAnUnknownSubjectWarns()
-    {
+    void testTokenForAnUnknownSubjectWarns() {
         const Run r = helios({QStringLiteral("token"), QStringLiteral("stranger")},
                              {{QStringLiteral("HELIOS_JWT_SECRET"), QString::fromLatin1(Secret)}});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(payloadOf(r.out).value(QLatin1StringView("sub")).toString(), QStringLiteral("stranger"));
-        QCOMPARE(payloadOf(r.out).value(QLatin1StringView("exp")).toInteger()
-                     - payloadOf(r.out).value(QLatin1StringView("iat")).toInteger(),
+        QCOMPARE(payloadOf(r.out).value(QLatin1StringView("sub")).toString(),
+                 QStringLiteral("stranger"));
+        QCOMPARE(payloadOf(r.out).value(QLatin1StringView("exp")).toInteger() -
+                     payloadOf(r.out).value(QLatin1StringView("iat")).toInteger(),
                  qint64(3600));
         QVERIFY2(r.err.contains("will refuse this token"), r.err.constData());
     }

@@ -18,7 +18,7 @@ namespace helios::data {
 // The outcome of Cache::takeToken().
 struct TokenBucketResult {
     bool allowed = false;
-    double remaining = 0;                  // tokens left after this call
+    double remaining = 0;                    // tokens left after this call
     std::chrono::milliseconds retryAfter{0}; // when refused: until one token is back; else 0
 };
 

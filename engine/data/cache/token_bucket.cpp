@@ -33,7 +33,8 @@ TokenBucketResult takeFromBucket(double &tokens, double elapsedSeconds, double b
         tokens -= 1;
         result.allowed = true;
     } else {
-        result.retryAfter = std::max(std::chrono::milliseconds(1), ceilMs((1 - tokens) / perSecond));
+        result.retryAfter =
+            std::max(std::chrono::milliseconds(1), ceilMs((1 - tokens) / perSecond));
     }
     result.remaining = tokens;
     return result;

@@ -12,15 +12,14 @@ namespace helios::test {
 
 struct JwksTestServer::Private {
     QThread thread;
-    QObject context;              // moved to `thread`; parent of the server
+    QObject context; // moved to `thread`; parent of the server
     quint16 port = 0;
     mutable std::mutex mutex;
     QByteArray document = QByteArrayLiteral("{\"keys\":[]}");
     int status = 200;
     std::atomic<int> requests{0};
 
-    void respond(QTcpSocket *socket)
-    {
+    void respond(QTcpSocket *socket) {
         QByteArray body;
         int code = 200;
         {
@@ -29,14 +28,14 @@ struct JwksTestServer::Private {
             code = status;
         }
         ++requests;
-        socket->write("HTTP/1.1 " + QByteArray::number(code) + (code == 200 ? " OK" : " Error")
-                      + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        socket->write(
+            "HTTP/1.1 " + QByteArray::number(code) + (code == 200 ? " OK" : " Error") +
+            "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n" + body);
         socket->disconnectFromHost();
     }
 
-    void serve(QTcpSocket *socket)
-    {
+    void serve(QTcpSocket *socket) {
         QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
             // Only the end of the request head matters: every path gets the document.
@@ -50,8 +49,8 @@ struct JwksTestServer::Private {
     }
 };
 
-JwksTestServer::JwksTestServer() : d(std::make_unique<Private>())
-{
+JwksTestServer::JwksTestServer()
+    : d(std::make_unique<Private>()) {
     d->context.moveToThread(&d->thread);
     d->thread.start();
     Private *p = d.get();
@@ -70,8 +69,7 @@ JwksTestServer::JwksTestServer() : d(std::make_unique<Private>())
         Qt::BlockingQueuedConnection);
 }
 
-JwksTestServer::~JwksTestServer()
-{
+JwksTestServer::~JwksTestServer() {
     Private *p = d.get();
     // Children (the server, its sockets) are deleted on the thread they live on.
     QMetaObject::invokeMethod(
@@ -80,20 +78,17 @@ JwksTestServer::~JwksTestServer()
     d->thread.wait();
 }
 
-QUrl JwksTestServer::url() const
-{
+QUrl JwksTestServer::url() const {
     return QUrl(QStringLiteral("http://127.0.0.1:%1/jwks.json").arg(d->port));
 }
 
-void JwksTestServer::setDocument(const QByteArray &json, int status)
-{
+void JwksTestServer::setDocument(const QByteArray &json, int status) {
     std::lock_guard lock(d->mutex);
     d->document = json;
     d->status = status;
 }
 
-int JwksTestServer::requestCount() const
-{
+int JwksTestServer::requestCount() const {
     return d->requests.load();
 }
 

@@ -16,7 +16,7 @@ public:
     JwksTestServer();
     ~JwksTestServer();
 
-    QUrl url() const;                    // http://127.0.0.1:<port>/jwks.json
+    QUrl url() const; // http://127.0.0.1:<port>/jwks.json
     void setDocument(const QByteArray &json, int status = 200);
     int requestCount() const;
 

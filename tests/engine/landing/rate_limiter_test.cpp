@@ -12,27 +12,29 @@ using namespace helios::landing;
 class RateLimiterTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void testParse_data()
-    {
+    void testParse_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("valid");
         QTest::addColumn<double>("burst");
         QTest::addColumn<double>("perSecond");
         QTest::newRow("a burst and a rate") << QStringLiteral("60/20") << true << 60.0 << 20.0;
         QTest::newRow("a fractional rate") << QStringLiteral("5/0.5") << true << 5.0 << 0.5;
-        QTest::newRow("spaces around it are ignored") << QStringLiteral(" 10/1 ") << true << 10.0 << 1.0;
+        QTest::newRow("spaces around it are ignored")
+            << QStringLiteral(" 10/1 ") << true << 10.0 << 1.0;
         QTest::newRow("off means no limit") << QStringLiteral("off") << true << 0.0 << 0.0;
         QTest::newRow("zero means no limit") << QStringLiteral("0") << true << 0.0 << 0.0;
         QTest::newRow("a missing rate is refused") << QStringLiteral("60") << false << 0.0 << 0.0;
         QTest::newRow("a missing burst is refused") << QStringLiteral("/20") << false << 0.0 << 0.0;
-        QTest::newRow("a burst below one is refused") << QStringLiteral("0.5/20") << false << 0.0 << 0.0;
+        QTest::newRow("a burst below one is refused")
+            << QStringLiteral("0.5/20") << false << 0.0 << 0.0;
         QTest::newRow("a zero rate is refused") << QStringLiteral("60/0") << false << 0.0 << 0.0;
-        QTest::newRow("a negative rate is refused") << QStringLiteral("60/-1") << false << 0.0 << 0.0;
-        QTest::newRow("an infinite rate is refused") << QStringLiteral("60/inf") << false << 0.0 << 0.0;
+        QTest::newRow("a negative rate is refused")
+            << QStringLiteral("60/-1") << false << 0.0 << 0.0;
+        QTest::newRow("an infinite rate is refused")
+            << QStringLiteral("60/inf") << false << 0.0 << 0.0;
         QTest::newRow("words are refused") << QStringLiteral("lots/often") << false << 0.0 << 0.0;
     }
-    void testParse()
-    {
+    void testParse() {
         QFETCH(QString, text);
         QFETCH(bool, valid);
         QFETCH(double, burst);
@@ -48,8 +50,7 @@ private Q_SLOTS:
         QCOMPARE(limit->limited(), burst > 0);
     }
 
-    void testTheIdentityBucketRefusesAfterItsBurst()
-    {
+    void testTheIdentityBucketRefusesAfterItsBurst() {
         data::MemoryCache cache;
         RateLimiter limiter(cache, RateLimit{3, 0.01}, RateLimit{100, 0.01});
         for (int i = 0; i < 3; ++i)
@@ -62,8 +63,7 @@ private Q_SLOTS:
         QVERIFY(limiter.admit("vera", "10.0.0.1").value().allowed);
     }
 
-    void testTheAddressBucketCoversEveryone()
-    {
+    void testTheAddressBucketCoversEveryone() {
         data::MemoryCache cache;
         RateLimiter limiter(cache, RateLimit{100, 0.01}, RateLimit{2, 0.01});
         QVERIFY(limiter.admit("ada", "10.0.0.2").value().allowed);
@@ -79,8 +79,7 @@ private Q_SLOTS:
         QVERIFY(!identityOnly.admit("walt", "10.0.0.2").value().allowed);
     }
 
-    void testKeysAreNamedByKind()
-    {
+    void testKeysAreNamedByKind() {
         data::MemoryCache cache;
         RateLimiter limiter(cache, RateLimit{5, 1}, RateLimit{5, 1});
         QVERIFY(limiter.admit("ada", "127.0.0.1").value().allowed);
@@ -88,8 +87,7 @@ private Q_SLOTS:
         QVERIFY(cache.get("rl:ip:127.0.0.1").value().has_value());
     }
 
-    void testNoLimitsAdmitEverything()
-    {
+    void testNoLimitsAdmitEverything() {
         data::MemoryCache cache;
         RateLimiter limiter(cache, RateLimit{0, 0}, RateLimit{0, 0});
         for (int i = 0; i < 100; ++i)

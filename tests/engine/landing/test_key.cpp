@@ -17,13 +17,11 @@ namespace helios::test {
 
 namespace {
 
-QString b64(const QByteArray &bytes)
-{
+QString b64(const QByteArray &bytes) {
     return QString::fromLatin1(landing::base64UrlEncode(bytes));
 }
 
-QByteArray bnParam(EVP_PKEY *key, const char *name, int padTo = 0)
-{
+QByteArray bnParam(EVP_PKEY *key, const char *name, int padTo = 0) {
     BIGNUM *bn = nullptr;
     if (EVP_PKEY_get_bn_param(key, name, &bn) != 1)
         qFatal("cannot read %s", name);
@@ -35,8 +33,9 @@ QByteArray bnParam(EVP_PKEY *key, const char *name, int padTo = 0)
 
 } // namespace
 
-TestKey::TestKey(Type type, QString keyId) : m_type(type), m_keyId(std::move(keyId))
-{
+TestKey::TestKey(Type type, QString keyId)
+    : m_type(type)
+    , m_keyId(std::move(keyId)) {
     EVP_PKEY *key = type == Type::Rsa ? EVP_RSA_gen(2048) : EVP_EC_gen("P-256");
     if (!key)
         qFatal("libcrypto could not generate a test key");
@@ -45,14 +44,13 @@ TestKey::TestKey(Type type, QString keyId) : m_type(type), m_keyId(std::move(key
 
 TestKey::~TestKey() = default;
 
-QString TestKey::algorithm() const
-{
+QString TestKey::algorithm() const {
     return m_type == Type::Rsa ? QStringLiteral("RS256") : QStringLiteral("ES256");
 }
 
-QJsonObject TestKey::publicJwk() const
-{
-    QJsonObject jwk{{QStringLiteral("kid"), m_keyId}, {QStringLiteral("use"), QStringLiteral("sig")},
+QJsonObject TestKey::publicJwk() const {
+    QJsonObject jwk{{QStringLiteral("kid"), m_keyId},
+                    {QStringLiteral("use"), QStringLiteral("sig")},
                     {QStringLiteral("alg"), algorithm()}};
     if (m_type == Type::Rsa) {
         jwk.insert(QStringLiteral("kty"), QStringLiteral("RSA"));
@@ -67,8 +65,7 @@ QJsonObject TestKey::publicJwk() const
     return jwk;
 }
 
-QByteArray TestKey::publicKeyPem() const
-{
+QByteArray TestKey::publicKeyPem() const {
     BIO *bio = BIO_new(BIO_s_mem());
     PEM_write_bio_PUBKEY(bio, m_key.get());
     char *data = nullptr;
@@ -78,18 +75,16 @@ QByteArray TestKey::publicKeyPem() const
     return pem;
 }
 
-QByteArray TestKey::sign(QByteArrayView signingInput) const
-{
+QByteArray TestKey::sign(QByteArrayView signingInput) const {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
     size_t length = 0;
     const auto *input = reinterpret_cast<const unsigned char *>(signingInput.data());
-    if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, m_key.get()) != 1
-        || EVP_DigestSign(ctx, nullptr, &length, input, size_t(signingInput.size())) != 1)
+    if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, m_key.get()) != 1 ||
+        EVP_DigestSign(ctx, nullptr, &length, input, size_t(signingInput.size())) != 1)
         qFatal("cannot sign");
     QByteArray signature(qsizetype(length), Qt::Uninitialized);
     if (EVP_DigestSign(ctx, reinterpret_cast<unsigned char *>(signature.data()), &length, input,
-                       size_t(signingInput.size()))
-        != 1)
+                       size_t(signingInput.size())) != 1)
         qFatal("cannot sign");
     EVP_MD_CTX_free(ctx);
     signature.resize(qsizetype(length));
@@ -105,14 +100,12 @@ QByteArray TestKey::sign(QByteArrayView signingInput) const
     return raw;
 }
 
-QByteArray signingInputOf(const QJsonObject &header, const QJsonObject &claims)
-{
-    return landing::base64UrlEncode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-        + landing::base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+QByteArray signingInputOf(const QJsonObject &header, const QJsonObject &claims) {
+    return landing::base64UrlEncode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
+           landing::base64UrlEncode(QJsonDocument(claims).toJson(QJsonDocument::Compact));
 }
 
-QByteArray compactToken(const QByteArray &signingInput, const QByteArray &signature)
-{
+QByteArray compactToken(const QByteArray &signingInput, const QByteArray &signature) {
     return signingInput + '.' + landing::base64UrlEncode(signature);
 }
 

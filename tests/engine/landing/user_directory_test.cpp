@@ -20,10 +20,10 @@
 using namespace helios;
 using namespace helios::landing;
 
-#define RESULT_VERIFY(expr)                                                                                        \
-    do {                                                                                                           \
-        const auto &result_ = (expr);                                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString()));                 \
+#define RESULT_VERIFY(expr)                                                                        \
+    do {                                                                                           \
+        const auto &result_ = (expr);                                                              \
+        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
     } while (false)
 
 namespace {
@@ -41,17 +41,17 @@ class UserDirectoryTest : public QObject {
 
     QString subject(const char *name) const { return m_prefix + QLatin1StringView(name); }
 
-    QByteArray bearerFor(const QString &who) const
-    {
-        return QByteArrayLiteral("Bearer ") + mintHs256Token(Secret, who, std::chrono::minutes(10)).value();
+    QByteArray bearerFor(const QString &who) const {
+        return QByteArrayLiteral("Bearer ") +
+               mintHs256Token(Secret, who, std::chrono::minutes(10)).value();
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
+    void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        const Config config = test::configFor(m_dir.path(), {QStringLiteral("DATABASE_URL"), QStringLiteral("REDIS_URL")});
+        const Config config = test::configFor(
+            m_dir.path(), {QStringLiteral("DATABASE_URL"), QStringLiteral("REDIS_URL")});
         auto store = data::openStore(config);
         RESULT_VERIFY(store);
         m_store = std::move(store).value();
@@ -62,23 +62,21 @@ private Q_SLOTS:
         m_prefix = QStringLiteral("t%1-").arg(QRandomGenerator::global()->generate64(), 0, 36);
     }
 
-    void cleanupTestCase()
-    {
+    void cleanupTestCase() {
         if (m_store)
-            RESULT_VERIFY(m_store->exec(QStringLiteral("DELETE FROM users WHERE subject LIKE $1"), {QString(m_prefix + QLatin1Char('%'))}));
+            RESULT_VERIFY(m_store->exec(QStringLiteral("DELETE FROM users WHERE subject LIKE $1"),
+                                        {QString(m_prefix + QLatin1Char('%'))}));
         if (m_cache)
             RESULT_VERIFY(m_cache->removePrefix("session-gen:" + m_prefix.toUtf8()));
     }
 
-    void testAddThenReadTheRole_data()
-    {
+    void testAddThenReadTheRole_data() {
         QTest::addColumn<int>("role");
         QTest::newRow("a viewer") << int(Role::Viewer);
         QTest::newRow("a developer") << int(Role::Developer);
         QTest::newRow("an admin") << int(Role::Admin);
     }
-    void testAddThenReadTheRole()
-    {
+    void testAddThenReadTheRole() {
         QFETCH(int, role);
         const QString who = m_prefix + QStringLiteral("role-") + roleName(Role(role));
         RESULT_VERIFY(m_users->add(who, Role(role)));
@@ -87,8 +85,7 @@ private Q_SLOTS:
         QCOMPARE(int(*read), role);
     }
 
-    void testAddingTwiceIsAlreadyExists()
-    {
+    void testAddingTwiceIsAlreadyExists() {
         RESULT_VERIFY(m_users->add(subject("twice"), Role::Viewer));
         const auto again = m_users->add(subject("twice"), Role::Admin);
         QVERIFY(!again.ok());
@@ -96,39 +93,36 @@ private Q_SLOTS:
         QCOMPARE(m_users->role(subject("twice")).value(), Role::Viewer);
     }
 
-    void testUnknownSubjectsAreNotFound()
-    {
+    void testUnknownSubjectsAreNotFound() {
         QCOMPARE(m_users->role(subject("nobody")).error().code, ErrorCode::NotFound);
-        QCOMPARE(m_users->setRole(subject("nobody"), Role::Admin).error().code, ErrorCode::NotFound);
+        QCOMPARE(m_users->setRole(subject("nobody"), Role::Admin).error().code,
+                 ErrorCode::NotFound);
         QCOMPARE(m_users->remove(subject("nobody")).error().code, ErrorCode::NotFound);
     }
 
-    void testBadSubjectsAreRefused_data()
-    {
+    void testBadSubjectsAreRefused_data() {
         QTest::addColumn<QString>("who");
         QTest::newRow("an empty subject") << QString();
         QTest::newRow("a subject of 256 characters") << QString(256, QLatin1Char('x'));
         QTest::newRow("a subject with a newline") << QStringLiteral("a\nb");
     }
-    void testBadSubjectsAreRefused()
-    {
+    void testBadSubjectsAreRefused() {
         QFETCH(QString, who);
         const auto added = m_users->add(who, Role::Viewer);
         QVERIFY(!added.ok());
         QCOMPARE(added.error().code, ErrorCode::InvalidArgument);
     }
 
-    void testTheTableRefusesUnknownRoles()
-    {
+    void testTheTableRefusesUnknownRoles() {
         // The CHECK constraint, on both back ends: nothing but the three roles gets in.
-        const auto inserted = m_store->exec(
-            QStringLiteral("INSERT INTO users (subject, role, created_at, updated_at) VALUES ($1, 'root', '', '')"),
-            {subject("root")});
+        const auto inserted =
+            m_store->exec(QStringLiteral("INSERT INTO users (subject, role, created_at, "
+                                         "updated_at) VALUES ($1, 'root', '', '')"),
+                          {subject("root")});
         QVERIFY(!inserted.ok());
     }
 
-    void testSetRoleListAndRemove()
-    {
+    void testSetRoleListAndRemove() {
         RESULT_VERIFY(m_users->add(subject("b-user"), Role::Viewer));
         RESULT_VERIFY(m_users->add(subject("a-user"), Role::Developer));
         RESULT_VERIFY(m_users->setRole(subject("b-user"), Role::Admin));
@@ -152,8 +146,7 @@ private Q_SLOTS:
         QCOMPARE(m_users->role(subject("b-user")).error().code, ErrorCode::NotFound);
     }
 
-    void testARoleChangeEndsTheSessions()
-    {
+    void testARoleChangeEndsTheSessions() {
         const QString who = subject("session-user");
         RESULT_VERIFY(m_users->add(who, Role::Viewer));
         AuthSettings settings;
@@ -164,7 +157,8 @@ private Q_SLOTS:
 
         // Changed behind the directory's back, the Store is not asked again: the session
         // answers. This is what makes the cached path observable.
-        RESULT_VERIFY(m_store->exec(QStringLiteral("UPDATE users SET role = 'admin' WHERE subject = $1"), {who}));
+        RESULT_VERIFY(m_store->exec(
+            QStringLiteral("UPDATE users SET role = 'admin' WHERE subject = $1"), {who}));
         QCOMPARE(auth.authenticate(authorization).value().role, Role::Viewer);
 
         // Through the directory the session ends and the new role shows at once.
@@ -177,8 +171,7 @@ private Q_SLOTS:
         QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
     }
 
-    void testAStaleReadDuringARoleChangeIsNotRemembered()
-    {
+    void testAStaleReadDuringARoleChangeIsNotRemembered() {
         // A request reads the generation, then (slowly) the old role; meanwhile the role
         // changes. The session it stores must not be served afterwards.
         const QString who = subject("race-user");
@@ -197,8 +190,7 @@ private Q_SLOTS:
         QVERIFY(!found->has_value());
     }
 
-    void testAForgottenGenerationEndsTheSessions()
-    {
+    void testAForgottenGenerationEndsTheSessions() {
         const QString who = subject("evicted-user");
         SessionCache sessions(*m_cache);
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -206,7 +198,8 @@ private Q_SLOTS:
         const auto generation = sessions.generation(who);
         RESULT_VERIFY(generation);
         QVERIFY(*generation != 0);
-        RESULT_VERIFY(sessions.remember(token, Identity{who, Role::Developer, false, now.addSecs(600)}, *generation, now));
+        RESULT_VERIFY(sessions.remember(
+            token, Identity{who, Role::Developer, false, now.addSecs(600)}, *generation, now));
         QVERIFY(sessions.find(token, now).value().has_value());
 
         // The cache may forget the generation (eviction): its sessions must end, and a
@@ -217,25 +210,28 @@ private Q_SLOTS:
         QVERIFY(!sessions.find(token, now).value().has_value());
     }
 
-    void testSessionsEndWithTheToken()
-    {
+    void testSessionsEndWithTheToken() {
         const QString who = subject("short-user");
         SessionCache sessions(*m_cache);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const auto generation = sessions.generation(who);
         RESULT_VERIFY(generation);
         const QByteArray token = "short-token-" + m_prefix.toUtf8();
-        RESULT_VERIFY(sessions.remember(token, Identity{who, Role::Viewer, false, now.addSecs(2)}, *generation, now));
+        RESULT_VERIFY(sessions.remember(token, Identity{who, Role::Viewer, false, now.addSecs(2)},
+                                        *generation, now));
         QVERIFY(sessions.find(token, now).value().has_value());
         // Past the token's exp the session is gone whatever the cache still holds.
         QVERIFY(!sessions.find(token, now.addSecs(3)).value().has_value());
         // An already expired token is not remembered at all.
         const QByteArray expired = "expired-token-" + m_prefix.toUtf8();
-        RESULT_VERIFY(sessions.remember(expired, Identity{who, Role::Viewer, false, now.addSecs(-1)}, *generation, now));
+        RESULT_VERIFY(sessions.remember(
+            expired, Identity{who, Role::Viewer, false, now.addSecs(-1)}, *generation, now));
         const QByteArray key =
             "session:" + QCryptographicHash::hash(expired, QCryptographicHash::Sha256).toHex();
         QVERIFY(!m_cache->get(key).value().has_value());
-        QVERIFY(m_cache->get("session:" + QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex())
+        QVERIFY(m_cache
+                    ->get("session:" +
+                          QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex())
                     .value()
                     .has_value());
     }
