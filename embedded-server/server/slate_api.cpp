@@ -14,7 +14,12 @@
 #include "slate/token_resolver.h"
 #include "slate/typescript_formatter.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <chrono>
+#include <memory>
 
 namespace helios::server {
 
@@ -143,15 +148,56 @@ bool validName(RequestContext &context, const QString &name)
     return false;
 }
 
-// A stored set as JSON with its digest as ETag: a client that has it gets 304.
-void sendSet(RequestContext &context, const slate::StoredTokenSet &set)
+// Answers of GET /sets/{name}, rendered once. Reading a set from the library means
+// decoding it from the Cache, which costs far more than sending it; so for a second the
+// rendered bytes are answered as they are. That is well inside the staleness the library
+// already allows a reader on another node (TokenLibrary::Options::mutableTtl), and a
+// write through this node drops the entry at once.
+class RenderedSets {
+public:
+    struct Entry {
+        QByteArray body;
+        QByteArray etag;
+        std::chrono::steady_clock::time_point renderedAt;
+    };
+    static constexpr std::chrono::milliseconds kFreshFor{1000};
+    static constexpr qsizetype kMaxEntries = 512;
+
+    const Entry *fresh(const QString &name) const
+    {
+        const auto it = m_entries.constFind(name);
+        if (it == m_entries.constEnd() || std::chrono::steady_clock::now() - it->renderedAt > kFreshFor)
+            return nullptr;
+        return &*it;
+    }
+    const Entry &store(const QString &name, const slate::StoredTokenSet &set)
+    {
+        if (m_entries.size() >= kMaxEntries)
+            m_entries.clear(); // rare, and cheaper than tracking recency per read
+        return *m_entries.insert(name, {QJsonDocument(setJson(set)).toJson(QJsonDocument::Compact),
+                                        '"' + set.info.contentSha256.toLatin1() + '"',
+                                        std::chrono::steady_clock::now()});
+    }
+    void drop(const QString &name) { m_entries.remove(name); }
+
+private:
+    QHash<QString, Entry> m_entries;
+};
+
+// A rendered set with its digest as ETag: a client that has it gets 304.
+void sendSet(RequestContext &context, const QByteArray &body, const QByteArray &etag)
 {
-    const QByteArray etag = '"' + set.info.contentSha256.toLatin1() + '"';
     if (context.request.header("if-none-match") == etag) {
         context.responder.send(304, {}, {}, {{QByteArrayLiteral("etag"), etag}});
         return;
     }
-    context.responder.sendJson(200, setJson(set), {{QByteArrayLiteral("etag"), etag}});
+    context.responder.send(200, QByteArrayLiteral("application/json"), body, {{QByteArrayLiteral("etag"), etag}});
+}
+
+void sendSet(RequestContext &context, const slate::StoredTokenSet &set)
+{
+    sendSet(context, QJsonDocument(setJson(set)).toJson(QJsonDocument::Compact),
+            '"' + set.info.contentSha256.toLatin1() + '"');
 }
 
 QByteArray contentType(const QString &format)
@@ -184,7 +230,7 @@ QByteArray render(const slate::TokenSet &set, const QString &format, slate::Form
     return slate::TailwindFormatter::format(set, options);
 }
 
-void addReads(Router &router, TokenLibrary &library)
+void addReads(Router &router, TokenLibrary &library, const std::shared_ptr<RenderedSets> &rendered)
 {
     router.add({QByteArrayLiteral("GET"), QStringLiteral("/api/slate/sets"), Access::Viewer,
                 QStringLiteral("The latest version of every token set"), QStringLiteral("slate"), {},
@@ -209,14 +255,17 @@ void addReads(Router &router, TokenLibrary &library)
                 QStringLiteral("The latest version of a token set, with its files"), QStringLiteral("slate"), {},
                 {{QStringLiteral("200"), response(QStringLiteral("The set"), setSchema())},
                  {QStringLiteral("304"), response(QStringLiteral("Not modified (If-None-Match)"))}}},
-               [&library](RequestContext &context) {
+               [&library, rendered](RequestContext &context) {
                    const QString name = context.parameter(u"name");
+                   if (const RenderedSets::Entry *entry = rendered->fresh(name))
+                       return sendSet(context, entry->body, entry->etag);
                    if (!validName(context, name))
                        return;
                    auto set = library.latest(name);
                    if (!set)
                        return sendEngineError(context.responder, set.error());
-                   sendSet(context, *set);
+                   const RenderedSets::Entry &entry = rendered->store(name, *set);
+                   sendSet(context, entry.body, entry.etag);
                });
 
     router.add({QByteArrayLiteral("GET"), QStringLiteral("/api/slate/sets/{name}/versions"), Access::Viewer,
@@ -258,7 +307,7 @@ void addReads(Router &router, TokenLibrary &library)
                });
 }
 
-void addWrites(Router &router, TokenLibrary &library)
+void addWrites(Router &router, TokenLibrary &library, const std::shared_ptr<RenderedSets> &rendered)
 {
     router.add({QByteArrayLiteral("PUT"), QStringLiteral("/api/slate/sets/{name}"), Access::Developer,
                 QStringLiteral("Store files as the next version of a token set (validated first)"),
@@ -269,7 +318,7 @@ void addWrites(Router &router, TokenLibrary &library)
                                                   {{QStringLiteral("type"), QStringLiteral("object")}})},
                  {QStringLiteral("422"), response(QStringLiteral("The files have errors; nothing stored"),
                                                   diagnosticsSchema())}}},
-               [&library](RequestContext &context) {
+               [&library, rendered](RequestContext &context) {
                    const QString name = context.parameter(u"name");
                    if (!validName(context, name))
                        return;
@@ -279,6 +328,7 @@ void addWrites(Router &router, TokenLibrary &library)
                    slate::Diagnostics diagnostics;
                    auto outcome = library.publish(name, *files, context.identity ? context.identity->subject : QString(),
                                                   &diagnostics);
+                   rendered->drop(name); // after the write: a read racing it must not keep the old bytes
                    if (!outcome && outcome.error().code == ErrorCode::InvalidArgument && slate::hasErrors(diagnostics)) {
                        const QJsonObject error{{QStringLiteral("status"), 422},
                                                {QStringLiteral("code"), QStringLiteral("invalid-tokens")},
@@ -355,8 +405,9 @@ void addOutputs(Router &router, TokenLibrary &library)
 
 void addSlateRoutes(Router &router, TokenLibrary &library)
 {
-    addReads(router, library);
-    addWrites(router, library);
+    auto rendered = std::make_shared<RenderedSets>();
+    addReads(router, library, rendered);
+    addWrites(router, library, rendered);
     addOutputs(router, library);
 }
 
