@@ -318,6 +318,31 @@ private Q_SLOTS:
         QCOMPARE(dispatched, 48);
     }
 
+    void testHttp10StreamEndsWithTheConnection()
+    {
+        // HTTP/1.0 has no chunked coding: a stream without a length is delimited by the
+        // close, and the server must not claim keep-alive.
+        HttpServer server(options());
+        server.setHandler([](const HttpRequest &, HttpResponder responder) {
+            responder.begin(200, {{"content-type", "text/plain"}});
+            responder.write("old ");
+            responder.write("client");
+            responder.end();
+        });
+        const quint16 port = start(server);
+        QVERIFY(port);
+        HttpTestClient client(m_tls->clientConfiguration());
+        QVERIFY(client.connectTo(port));
+        client.send("GET /legacy HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        QVERIFY(client.waitForDisconnected());
+        auto response = client.read();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QVERIFY(!response->chunked);
+        QCOMPARE(response->header("connection"), QByteArray("close"));
+        QCOMPARE(response->body, QByteArray("old client"));
+    }
+
     void testDroppedResponderAnswers500()
     {
         HttpServer server(options());
