@@ -124,6 +124,11 @@ void HttpConnection::start()
 
 void HttpConnection::processInput()
 {
+    if (m_lingering) {
+        m_lastDiscard = Clock::now();
+        m_socket->skip(m_socket->bytesAvailable());
+        return;
+    }
     if (m_gone || m_stopReading || m_processing)
         return;
     if (pendingOutput() > kOutputHighWater || m_entries.size() >= kMaxPipelined) {
@@ -227,7 +232,8 @@ bool HttpConnection::tryUpgrade()
     socket->setReadBufferSize(kSocketReadBuffer);
     socket->skip(raw.size());
     connectSocket();
-    dispatch(std::move(request));
+    // The client meant to leave HTTP; after a refusal it waits for the connection to end.
+    dispatch(std::move(request), true);
     return false;
 }
 
@@ -247,13 +253,13 @@ HttpConnection::Entry &HttpConnection::pushEntry(const HttpRequest &request,
     return e;
 }
 
-void HttpConnection::dispatch(HttpRequest request)
+void HttpConnection::dispatch(HttpRequest request, bool closeAfter)
 {
     if (request.requestId.isEmpty())
         fillRequest(request);
     auto state = std::make_shared<HttpResponder::State>();
     Entry &e = pushEntry(request, state);
-    e.keepAlive = m_parser.keepAlive();
+    e.keepAlive = m_parser.keepAlive() && !closeAfter;
     if (!e.keepAlive)
         m_stopReading = true;
     if (m_host.draining) {
@@ -280,6 +286,7 @@ void HttpConnection::respondWithoutHandler(int status, const QByteArray &code, c
     Entry &e = pushEntry(request, state);
     e.keepAlive = false;
     m_stopReading = true;
+    m_lingerOnClose = true;
     HttpResponder(std::move(state)).sendError(status, code, message);
 }
 
@@ -483,6 +490,12 @@ void HttpConnection::closeSocket()
     m_closing = true;
     m_stopReading = true;
     m_closeStarted = Clock::now();
+    if (m_lingerOnClose) {
+        m_lingering = true;
+        m_lastDiscard = m_closeStarted;
+        processInput(); // drops what already arrived; checkTimeouts() ends the linger
+        return;
+    }
     // Flushes what is queued first; checkTimeouts() aborts a client that never reads it.
     m_socket->disconnectFromHost();
 }
@@ -531,6 +544,15 @@ void HttpConnection::checkTimeouts(Clock::time_point now)
     else if (now - m_lastWriteProgress > m_host.idleTimeout) {
         qCDebug(lcServer) << "client" << m_peer << "stopped reading; dropped";
         abort();
+        return;
+    }
+    if (m_lingering) {
+        using namespace std::chrono_literals;
+        if (now - m_lastDiscard > 500ms || now - m_closeStarted > 5s) {
+            m_lingering = false;
+            m_closeStarted = now;
+            m_socket->disconnectFromHost();
+        }
         return;
     }
     if (m_closing) {

@@ -96,7 +96,8 @@ private:
     void processInput();
     void onHeadersComplete();
     bool tryUpgrade();
-    void dispatch(HttpRequest request);
+    // `closeAfter`: answer with Connection: close whatever the request asked for.
+    void dispatch(HttpRequest request, bool closeAfter = false);
     Entry &pushEntry(const HttpRequest &request, const std::shared_ptr<HttpResponder::State> &state);
     void respondWithoutHandler(int status, const QByteArray &code, const QString &message);
     Entry *entryFor(const HttpResponder::State &state);
@@ -133,6 +134,13 @@ private:
     bool m_timingRequest = false; // part of a request has arrived: the request timeout runs
     bool m_stopReading = false;   // the last request was read; close once it is answered
     bool m_closing = false;
+    // After an error answer the client may still be sending (a body over the limit):
+    // closing with unread bytes would make the kernel reset the connection, and the
+    // client could lose the answer. So input is read and dropped until the client goes
+    // quiet, then the connection closes (a lingering close, as nginx does).
+    bool m_lingerOnClose = false;
+    bool m_lingering = false;
+    Clock::time_point m_lastDiscard;
     bool m_gone = false;          // socket closed or handed over
     bool m_paused = false;        // back-pressure: not reading until output drains
     bool m_processing = false;
