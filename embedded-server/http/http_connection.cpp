@@ -427,12 +427,15 @@ void HttpConnection::release(HttpResponder::State &state)
 void HttpConnection::completed(Entry &entry)
 {
     entry.complete = true;
+    const Clock::duration elapsed = Clock::now() - entry.received;
     if (m_host.accessLog) {
         QByteArray line;
-        wire::appendAccessLogLine(line, entry.method, entry.path, entry.status, entry.bodyBytes,
-                                  Clock::now() - entry.received, m_peer, entry.requestId);
+        wire::appendAccessLogLine(line, entry.method, entry.path, entry.status, entry.bodyBytes, elapsed, m_peer,
+                                  entry.requestId);
         m_host.writeAccessLog(line);
     }
+    if (m_host.responseObserver)
+        m_host.responseObserver(entry.method, entry.path, entry.status, elapsed);
     if (!entry.keepAlive)
         m_stopReading = true;
     if (isFront(entry))

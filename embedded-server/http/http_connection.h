@@ -30,6 +30,7 @@ struct HttpConnectionHost {
     bool draining = false;
     bool accessLog = true;
     std::function<void(QByteArrayView)> accessLogSink; // empty: stdout
+    HttpServer::ResponseObserver responseObserver;
     QByteArray idPrefix; // random per server, so ids from two processes never collide
     quint64 idCounter = 0;
 

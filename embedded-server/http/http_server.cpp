@@ -96,6 +96,11 @@ void HttpServer::setAccessLogSink(std::function<void(QByteArrayView)> sink)
     d->host.accessLogSink = std::move(sink);
 }
 
+void HttpServer::setResponseObserver(ResponseObserver observer)
+{
+    d->host.responseObserver = std::move(observer);
+}
+
 Result<quint16> HttpServer::listen(const QHostAddress &address, quint16 port)
 {
     const QString where = address.toString() + u':' + QString::number(port);

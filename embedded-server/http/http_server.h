@@ -59,6 +59,10 @@ public:
     // Where access log lines go instead of stdout (each line ends in '\n'); for tests
     // and for a process that ships its logs elsewhere. Only used when Options::accessLog.
     void setAccessLogSink(std::function<void(QByteArrayView line)> sink);
+    // Called once per finished response (for metrics), on the server's thread.
+    using ResponseObserver = std::function<void(QByteArrayView method, QByteArrayView path, int status,
+                                                std::chrono::steady_clock::duration elapsed)>;
+    void setResponseObserver(ResponseObserver observer);
 
     // Listens; port 0 picks a free port. Returns the port bound.
     [[nodiscard]] Result<quint16> listen(const QHostAddress &address, quint16 port);

@@ -6,7 +6,9 @@
 #include "landing/authenticator.h"
 
 #include "core/logging.h"
+#include "metrics_registry.h"
 
+#include <QDateTime>
 #include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -19,7 +21,7 @@ namespace {
 constexpr qint64 kMaxQueuedBytes = 4 << 20;
 } // namespace
 
-EventStream::EventStream(data::Bus &bus, landing::Authenticator &authenticator, QObject *parent)
+EventStream::EventStream(data::Bus &bus, landing::Authenticator &authenticator, MetricsRegistry &metrics, QObject *parent)
     : QObject(parent)
     , m_bus(bus)
     , m_authenticator(authenticator)
@@ -27,7 +29,10 @@ EventStream::EventStream(data::Bus &bus, landing::Authenticator &authenticator, 
 {
     connect(m_server, &QWebSocketServer::newConnection, this, &EventStream::accept);
     // The bus calls back on its own thread; the sockets live on this one.
-    auto subscription = m_bus.subscribe({}, [this](const data::Event &event) {
+    auto subscription = m_bus.subscribe({}, [this, &metrics](const data::Event &event) {
+        const QDateTime sent = QDateTime::fromString(event.time, Qt::ISODateWithMs);
+        if (sent.isValid())
+            metrics.setBusLagSeconds(double(sent.msecsTo(QDateTime::currentDateTimeUtc())) / 1000.0);
         QMetaObject::invokeMethod(this, [this, type = event.type, json = event.toJson()]() { deliver(type, json); },
                                   Qt::QueuedConnection);
         return true;

@@ -27,10 +27,14 @@ namespace helios::server {
 // ">") is pushed to it as one CloudEvents JSON text message. Needs a viewer: the bearer
 // token comes in the Authorization header or, for browsers, an access_token parameter.
 // Clients that do not keep up are dropped rather than buffered without bound.
+class MetricsRegistry;
+
 class EventStream : public QObject {
     Q_OBJECT
 public:
-    EventStream(data::Bus &bus, landing::Authenticator &authenticator, QObject *parent = nullptr);
+    // Also reports the age of each event it receives as the metrics' bus lag.
+    EventStream(data::Bus &bus, landing::Authenticator &authenticator, MetricsRegistry &metrics,
+                QObject *parent = nullptr);
     ~EventStream() override;
 
     // For HttpServer::setUpgradeHandler: takes the socket of an authorised request for

@@ -174,7 +174,7 @@ Result<std::unique_ptr<ServerNode>> ServerNode::start(Engine &engine, Options op
     p.health = std::make_unique<Health>(QStringLiteral(HELIOS_VERSION));
     p.readiness = new Readiness(engine, {}, node.get());
     p.proxy = new ReverseProxy(*upstreamTls, std::chrono::seconds(30), node.get());
-    p.events = new EventStream(engine.bus(), *p.authenticator, node.get());
+    p.events = new EventStream(engine.bus(), *p.authenticator, *p.metrics, node.get());
 
     QHash<QString, QUrl> upstreams;
     for (const Subsystem &subsystem : subsystems()) {
@@ -227,6 +227,32 @@ Result<std::unique_ptr<ServerNode>> ServerNode::start(Engine &engine, Options op
             return makeError(ErrorCode::InvalidArgument,
                              QStringLiteral("%1 must be a number of bytes of at least 1024").arg(QLatin1StringView(Config::MaxBodyBytes)));
     }
+    // Request metrics by route pattern, resolved once per route; paths no route matches
+    // share one series per method, so the number of series stays bounded.
+    auto seriesByRoute = std::make_shared<QHash<const Router::Route *, RequestSeries>>();
+    for (const auto &route : p.router.routes())
+        seriesByRoute->insert(route.get(), p.metrics->requestSeries(route->spec.pattern, QString::fromLatin1(route->spec.method)));
+    auto unmatched = std::make_shared<QHash<QByteArray, RequestSeries>>();
+    const auto observe = [node = node.get(), seriesByRoute, unmatched](QByteArrayView method, QByteArrayView path, int status,
+                                                                        std::chrono::steady_clock::duration elapsed) {
+        const Router::Match match = node->d->router.match(method, path);
+        RequestSeries series;
+        if (match.route) {
+            series = seriesByRoute->value(match.route);
+        } else {
+            auto it = unmatched->find(method.toByteArray());
+            if (it == unmatched->end())
+                it = unmatched->insert(method.toByteArray(),
+                                       node->d->metrics->requestSeries(QStringLiteral("unmatched"), QString::fromLatin1(method)));
+            series = *it;
+        }
+        series.record(status, std::chrono::duration<double>(elapsed).count());
+    };
+    connect(p.readiness, &Readiness::readinessChanged, node.get(), [node = node.get()](const ReadinessReport &report) {
+        for (const QString &backend : report.failing())
+            node->d->metrics->backendErrors(backend).increment();
+    });
+
     for (const Subsystem &subsystem : subsystems()) {
         if (!runsOn(subsystem, options.role))
             continue;
@@ -235,6 +261,7 @@ Result<std::unique_ptr<ServerNode>> ServerNode::start(Engine &engine, Options op
             return port.error();
         auto *server = new HttpServer(httpOptions);
         p.servers.append({subsystem.id, server});
+        server->setResponseObserver(observe);
         RequestDispatcher *dispatcher = subsystem.id == u"landing" ? p.gateway.get() : p.direct.get();
         server->setHandler([dispatcher](const HttpRequest &request, HttpResponder responder) {
             dispatcher->dispatch(request, std::move(responder));

@@ -205,6 +205,18 @@ void ServeClusterTest::landingProxiesSlate()
     QCOMPARE(viaLanding.json(), direct.json());
     QVERIFY(viaLanding.body.contains("#112233"));
     QVERIFY(!viaLanding.headers.value("etag").isEmpty());
+
+    // Both nodes describe themselves on every port: health, readiness, metrics.
+    for (const QString &url : {landing(QStringLiteral("/healthz")), slate(QStringLiteral("/healthz"))})
+        QCOMPARE(m_client->send("GET", url).status, 200);
+    const Reply ready = m_client->send("GET", slate(QStringLiteral("/readyz")));
+    QCOMPARE(ready.status, 200);
+    QCOMPARE(ready.json().value(QStringLiteral("ready")).toBool(), true);
+    QVERIFY(!ready.body.contains("helios-test-pw")); // no secret in the per-backend detail
+    const Reply metrics = m_client->send("GET", slate(QStringLiteral("/metrics")));
+    QCOMPARE(metrics.status, 200);
+    QVERIFY2(metrics.body.contains("route=\"/api/slate/sets/{name}\""), metrics.body.left(2000).constData());
+    QVERIFY(metrics.body.contains("helios_http_request_duration_seconds_bucket"));
 }
 
 void ServeClusterTest::authMatrixOnEveryRoute()
