@@ -50,28 +50,28 @@ void sendEngineError(HttpResponder &responder, const Error &error)
             return;
         }
     }
-    responder.sendError(status, errorCodeName(error.code).toLatin1(), error.message);
+    responder.sendError(status, errorCodeName(error.code).toLatin1().replace('-', '_'), error.message);
 }
 
 std::optional<QJsonObject> jsonObjectBody(RequestContext &context)
 {
     const QByteArray type = context.request.header("content-type");
     if (!type.isEmpty() && !type.startsWith("application/json")) {
-        context.responder.sendError(415, QByteArrayLiteral("unsupported-media-type"),
+        context.responder.sendError(415, QByteArrayLiteral("unsupported_media_type"),
                                     QStringLiteral("the body must be application/json"));
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(context.request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        context.responder.sendError(400, QByteArrayLiteral("invalid-json"),
+        context.responder.sendError(400, QByteArrayLiteral("invalid_json"),
                                     QStringLiteral("malformed JSON at byte %1: %2")
                                         .arg(parseError.offset)
                                         .arg(parseError.errorString()));
         return std::nullopt;
     }
     if (!document.isObject()) {
-        context.responder.sendError(400, QByteArrayLiteral("invalid-body"),
+        context.responder.sendError(400, QByteArrayLiteral("invalid_body"),
                                     QStringLiteral("the body must be a JSON object"));
         return std::nullopt;
     }

@@ -100,7 +100,7 @@ void addNodeRoutes(Router &router, const NodeRoutes &node)
                 {{QStringLiteral("101"), described(QStringLiteral("Switching to the WebSocket protocol"))},
                  {QStringLiteral("426"), described(QStringLiteral("Not a WebSocket handshake"))}}},
                [](RequestContext &context) {
-                   context.responder.sendError(426, QByteArrayLiteral("upgrade-required"),
+                   context.responder.sendError(426, QByteArrayLiteral("upgrade_required"),
                                                QStringLiteral("open this URL as a WebSocket"),
                                                {{QByteArrayLiteral("upgrade"), QByteArrayLiteral("websocket")}});
                });
@@ -111,7 +111,7 @@ void addNodeRoutes(Router &router, const NodeRoutes &node)
                 QByteArrayLiteral("text/html")},
                [node](RequestContext &context) {
                    if (context.request.localPort != *node.landingPort)
-                       return context.responder.sendError(404, QByteArrayLiteral("not-found"),
+                       return context.responder.sendError(404, QByteArrayLiteral("not_found"),
                                                           QStringLiteral("the landing page is on the LANDING port"));
                    context.responder.send(200, QByteArrayLiteral("text/html; charset=utf-8"),
                                           LandingPageRenderer::render(landingModel(node, context.request)));

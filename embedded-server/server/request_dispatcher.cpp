@@ -72,7 +72,7 @@ bool RequestDispatcher::admitted(const HttpRequest &request, const QString &subj
     if (decision->allowed)
         return true;
     const qint64 seconds = std::max<qint64>(1, (decision->retryAfter.count() + 999) / 1000);
-    responder.sendError(429, QByteArrayLiteral("rate-limited"),
+    responder.sendError(429, QByteArrayLiteral("rate_limited"),
                         QStringLiteral("too many requests; retry in %1 s").arg(seconds),
                         {{QByteArrayLiteral("retry-after"), QByteArray::number(seconds)}});
     return false;
@@ -86,11 +86,11 @@ void RequestDispatcher::dispatch(const HttpRequest &request, HttpResponder respo
     const Router::Match match = m_router.match(request.method, QByteArrayView(request.target).first(q < 0 ? request.target.size() : q));
     if (!match.route) {
         if (!match.allowedMethods.isEmpty()) {
-            responder.sendError(405, QByteArrayLiteral("method-not-allowed"),
+            responder.sendError(405, QByteArrayLiteral("method_not_allowed"),
                                 QStringLiteral("allowed: %1").arg(QString::fromLatin1(match.allowedMethods.join(", "))),
                                 {{QByteArrayLiteral("allow"), match.allowedMethods.join(", ")}});
         } else {
-            responder.sendError(404, QByteArrayLiteral("not-found"),
+            responder.sendError(404, QByteArrayLiteral("not_found"),
                                 QStringLiteral("no route for %1").arg(QString::fromUtf8(request.path)));
         }
         return;

@@ -112,9 +112,9 @@ void ReverseProxy::forward(const QUrl &upstream, const HttpRequest &request, Htt
         qCWarning(lcServer).noquote() << "upstream" << url.adjusted(QUrl::RemoveQuery).toString() << "failed:"
                                       << reply->errorString();
         if (error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError)
-            responder.sendError(504, QByteArrayLiteral("upstream-timeout"), QStringLiteral("the upstream node did not answer in time"));
+            responder.sendError(504, QByteArrayLiteral("upstream_timeout"), QStringLiteral("the upstream node did not answer in time"));
         else
-            responder.sendError(502, QByteArrayLiteral("bad-gateway"),
+            responder.sendError(502, QByteArrayLiteral("bad_gateway"),
                                 QStringLiteral("the upstream node cannot be reached: %1").arg(reply->errorString()));
     });
 }

@@ -117,7 +117,7 @@ std::optional<QList<slate::TokenFile>> filesFromBody(RequestContext &context)
     if (!body)
         return std::nullopt;
     const auto refuse = [&](const QString &message) {
-        context.responder.sendError(400, QByteArrayLiteral("invalid-body"), message);
+        context.responder.sendError(400, QByteArrayLiteral("invalid_body"), message);
         return std::nullopt;
     };
     const QJsonValue files = body->value(QStringLiteral("files"));
@@ -144,7 +144,7 @@ bool validName(RequestContext &context, const QString &name)
     const QString problem = TokenLibrary::nameProblem(name);
     if (problem.isEmpty())
         return true;
-    context.responder.sendError(400, QByteArrayLiteral("invalid-argument"), problem);
+    context.responder.sendError(400, QByteArrayLiteral("invalid_argument"), problem);
     return false;
 }
 
@@ -280,7 +280,7 @@ void addReads(Router &router, TokenLibrary &library, const std::shared_ptr<Rende
                    if (!versions)
                        return sendEngineError(context.responder, versions.error());
                    if (versions->isEmpty())
-                       return context.responder.sendError(404, QByteArrayLiteral("not-found"),
+                       return context.responder.sendError(404, QByteArrayLiteral("not_found"),
                                                           QStringLiteral("no token set \"%1\"").arg(name));
                    QJsonArray out;
                    for (const slate::TokenSetInfo &info : *versions)
@@ -298,7 +298,7 @@ void addReads(Router &router, TokenLibrary &library, const std::shared_ptr<Rende
                    bool ok = false;
                    const int version = context.parameter(u"version").toInt(&ok);
                    if (!ok || version < 1)
-                       return context.responder.sendError(400, QByteArrayLiteral("invalid-argument"),
+                       return context.responder.sendError(400, QByteArrayLiteral("invalid_argument"),
                                                           QStringLiteral("a version is a positive integer"));
                    auto set = library.version(name, version);
                    if (!set)
@@ -331,7 +331,7 @@ void addWrites(Router &router, TokenLibrary &library, const std::shared_ptr<Rend
                    rendered->drop(name); // after the write: a read racing it must not keep the old bytes
                    if (!outcome && outcome.error().code == ErrorCode::InvalidArgument && slate::hasErrors(diagnostics)) {
                        const QJsonObject error{{QStringLiteral("status"), 422},
-                                               {QStringLiteral("code"), QStringLiteral("invalid-tokens")},
+                                               {QStringLiteral("code"), QStringLiteral("invalid_tokens")},
                                                {QStringLiteral("message"), outcome.error().message}};
                        return context.responder.sendJson(422, {{QStringLiteral("error"), error},
                                                                {QStringLiteral("diagnostics"), slate::diagnosticsToJson(diagnostics)}});
@@ -376,7 +376,7 @@ void addOutputs(Router &router, TokenLibrary &library)
                    if (!validName(context, name))
                        return;
                    if (!slate::BuildConfig::formats().contains(format))
-                       return context.responder.sendError(404, QByteArrayLiteral("not-found"),
+                       return context.responder.sendError(404, QByteArrayLiteral("not_found"),
                                                           QStringLiteral("no format \"%1\"; formats: %2")
                                                               .arg(format, slate::BuildConfig::formats().join(u", ")));
                    slate::FormatOptions options;
@@ -384,7 +384,7 @@ void addOutputs(Router &router, TokenLibrary &library)
                    options.outputReferences = context.request.queryValue("outputReferences") == "true";
                    const QString nameCase = QString::fromUtf8(context.request.queryValue("nameCase"));
                    if (!nameCase.isEmpty() && !slate::BuildConfig::parseNameCase(nameCase, options.nameCase))
-                       return context.responder.sendError(400, QByteArrayLiteral("invalid-argument"),
+                       return context.responder.sendError(400, QByteArrayLiteral("invalid_argument"),
                                                           QStringLiteral("nameCase is kebab, camel or dotted"));
                    auto stored = library.latest(name);
                    if (!stored)
