@@ -20,6 +20,7 @@ class OpenApiRoutesTest : public QObject {
 private Q_SLOTS:
     void documentAndRouterAgree();
     void routerMatchesLiteralsBeforeParameters();
+    void anonymousAccessOnlyOnLoopback();
 };
 
 void OpenApiRoutesTest::documentAndRouterAgree()
@@ -81,6 +82,23 @@ void OpenApiRoutesTest::routerMatchesLiteralsBeforeParameters()
     QCOMPARE(m.allowedMethods, (QByteArrayList{"GET", "PUT"}));
     QVERIFY(!router.match("GET", "/nothing").route);
     QVERIFY(router.match("GET", "/nothing").allowedMethods.isEmpty());
+}
+
+void OpenApiRoutesTest::anonymousAccessOnlyOnLoopback()
+{
+    QTemporaryDir dir;
+    Config config = Config::embedded(dir.path());
+    config.set(QStringLiteral("HELIOS_ANONYMOUS"), QStringLiteral("1"));
+    for (const QString &name : Config::subsystemNames())
+        config.set(QStringLiteral("HELIOS_%1_PORT").arg(name), QStringLiteral("0"));
+    auto engine = Engine::open(config);
+    QVERIFY(engine);
+    auto exposed = server::ServerNode::start(**engine, {server::NodeRole::All, QHostAddress::Any, false});
+    QVERIFY(!exposed);
+    QCOMPARE(exposed.error().code, ErrorCode::InvalidArgument);
+    QVERIFY(exposed.error().message.contains(QStringLiteral("loopback")));
+    auto local = server::ServerNode::start(**engine, {server::NodeRole::All, QHostAddress::LocalHost, false});
+    QVERIFY2(local, qPrintable(local ? QString() : local.error().toString()));
 }
 
 QTEST_GUILESS_MAIN(OpenApiRoutesTest)

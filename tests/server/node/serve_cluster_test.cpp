@@ -182,6 +182,7 @@ void ServeClusterTest::initTestCase()
     controlEnv.insert(QStringLiteral("HELIOS_SLATE_UPSTREAM"),
                       QStringLiteral("https://127.0.0.1:%1").arg(m_compute->port(QStringLiteral("slate"))));
     controlEnv.insert(QStringLiteral("HELIOS_SPARK_UPSTREAM"), QStringLiteral("https://127.0.0.1:%1").arg(m_held.port()));
+    controlEnv.insert(QStringLiteral("HELIOS_WAYPOINT_UPSTREAM"), QStringLiteral("https://") + helios::test::deadTcpAddress());
     m_control = std::make_unique<helios::test::ServeProcess>(binary, m_dir.path(), QStringLiteral("control"));
     QVERIFY2(m_control->start({QStringLiteral("--role"), QStringLiteral("control")}, controlEnv, &error), qPrintable(error));
     QVERIFY(m_control->port(QStringLiteral("landing")) > 0);
@@ -217,6 +218,11 @@ void ServeClusterTest::landingProxiesSlate()
     QCOMPARE(metrics.status, 200);
     QVERIFY2(metrics.body.contains("route=\"/api/slate/sets/{name}\""), metrics.body.left(2000).constData());
     QVERIFY(metrics.body.contains("helios_http_request_duration_seconds_bucket"));
+
+    // An upstream that cannot be reached is a 502 with a JSON error body, not a hang.
+    const Reply unreachable = m_client->send("GET", landing(QStringLiteral("/api/waypoint/releases")), {}, bearer(tokenFor(m_viewer)));
+    QCOMPARE(unreachable.status, 502);
+    QCOMPARE(unreachable.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("bad_gateway"));
 }
 
 void ServeClusterTest::authMatrixOnEveryRoute()
