@@ -16,7 +16,6 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTemporaryDir>
@@ -47,13 +46,7 @@ class HeldUpstream : public QObject {
 public:
     bool listen(const helios::test::TestPki &pki)
     {
-        QFile cert(pki.certPath), key(pki.keyPath);
-        if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly))
-            return false;
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificate(QSslCertificate(cert.readAll(), QSsl::Pem));
-        tls.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec, QSsl::Pem));
-        m_server.setSslConfiguration(tls);
+        m_server.setSslConfiguration(pki.tls.server);
         connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this]() {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 auto received = std::make_shared<QByteArray>();

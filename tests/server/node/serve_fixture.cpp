@@ -11,24 +11,11 @@
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QThread>
 #include <QTimer>
 
 namespace helios::test {
 
 namespace {
-
-bool run(const QString &dir, const QStringList &args, QString *error)
-{
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.start(QStringLiteral("openssl"), args);
-    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *error = QStringLiteral("openssl %1 failed: %2").arg(args.join(u' '), QString::fromLocal8Bit(p.readAllStandardError()));
-        return false;
-    }
-    return true;
-}
 
 QByteArray base64Url(const QByteArray &bytes)
 {
@@ -45,47 +32,28 @@ QByteArray readFile(const QString &path)
 
 bool TestPki::make(const QString &dir, QString *error)
 {
+    std::optional<TestTls> made = TestTls::make();
+    if (!made) {
+        *error = QStringLiteral("no test CA could be made");
+        return false;
+    }
+    tls = *made;
     caPath = dir + QStringLiteral("/ca.pem");
     certPath = dir + QStringLiteral("/server.pem");
     keyPath = dir + QStringLiteral("/server.key");
-    QFile ext(dir + QStringLiteral("/ext.cnf"));
-    if (!ext.open(QIODevice::WriteOnly) || ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n") < 0)
-        return false;
-    ext.close();
-    const QStringList ec{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                         QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes")};
-    if (!run(dir, QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ec
-                      + QStringList{QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-                                    QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                                    QStringLiteral("-subj"), QStringLiteral("/CN=helios test CA")},
-             error))
-        return false;
-    if (!run(dir, QStringList{QStringLiteral("req")} + ec
-                      + QStringList{QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
-                                    QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")},
-             error))
-        return false;
-    if (!run(dir,
-             {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
-              QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-              QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
-              QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("ext.cnf")},
-             error))
-        return false;
-    const QList<QSslCertificate> server = QSslCertificate::fromData(readFile(certPath), QSsl::Pem);
-    if (server.isEmpty()) {
-        *error = QStringLiteral("no server certificate was made");
-        return false;
+    const QSslCertificate server = tls.server.localCertificate();
+    const std::pair<QString, QByteArray> files[] = {{caPath, tls.caPem},
+                                                    {certPath, server.toPem()},
+                                                    {keyPath, tls.server.privateKey().toPem()}};
+    for (const auto &[path, bytes] : files) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+            *error = QStringLiteral("cannot write %1").arg(path);
+            return false;
+        }
     }
-    serverSpkiSha256Base64 = QCryptographicHash::hash(server.first().publicKey().toDer(), QCryptographicHash::Sha256).toBase64();
+    serverSpkiSha256Base64 = QCryptographicHash::hash(server.publicKey().toDer(), QCryptographicHash::Sha256).toBase64();
     return true;
-}
-
-QSslConfiguration TestPki::clientConfiguration() const
-{
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(QSslCertificate::fromData(readFile(caPath), QSsl::Pem));
-    return tls;
 }
 
 ServeProcess::ServeProcess(QString binary, QString workDir, QString name)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "test_tls.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
@@ -17,12 +19,13 @@ class QNetworkAccessManager;
 
 namespace helios::test {
 
-// A test CA and a certificate for 127.0.0.1 signed by it, made with the openssl CLI.
+// The test CA and its server certificate (TestTls) as the PEM files `helios serve` reads.
 struct TestPki {
+    TestTls tls;
     QString caPath, certPath, keyPath;
     QByteArray serverSpkiSha256Base64; // for Chromium's --ignore-certificate-errors-spki-list
     bool make(const QString &dir, QString *error);
-    QSslConfiguration clientConfiguration() const; // trusts only the test CA
+    QSslConfiguration clientConfiguration() const { return tls.clientConfiguration(); }
 };
 
 // One `helios serve` process, stopped by its pid (SIGTERM, then SIGKILL) when destroyed.
