@@ -45,4 +45,13 @@ bool runsOn(const Subsystem &subsystem, NodeRole role)
     return role == NodeRole::All || subsystem.home == role;
 }
 
+bool runsOn(QStringView id, NodeRole role)
+{
+    for (const Subsystem &subsystem : subsystems()) {
+        if (subsystem.id == id)
+            return runsOn(subsystem, role);
+    }
+    return false;
+}
+
 } // namespace helios::server

@@ -24,5 +24,7 @@ struct Subsystem {
 // The six, in port order.
 const QList<Subsystem> &subsystems();
 bool runsOn(const Subsystem &subsystem, NodeRole role);
+// By id ("slate"); false for an unknown id.
+bool runsOn(QStringView id, NodeRole role);
 
 } // namespace helios::server

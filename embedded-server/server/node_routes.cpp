@@ -29,30 +29,20 @@ LandingPageModel landingModel(const NodeRoutes &node, const HttpRequest &request
         if (auto identity = node.authenticator.authenticate(request.header("authorization")); identity && !identity->anonymous)
             model.user = LandingUser{identity->subject, landing::roleName(identity->role)};
     }
-    // The host the browser used, so links to the other ports work from where it stands.
-    QByteArray host = request.header("host");
-    if (const qsizetype colon = host.lastIndexOf(':'); colon > 0 && !host.endsWith(']'))
-        host.truncate(colon);
-    QList<LandingSubsystem> subsystemsShown = defaultSubsystems();
-    for (LandingSubsystem &shown : subsystemsShown) {
-        for (const Subsystem &subsystem : subsystems()) {
-            if (subsystem.id != shown.name)
-                continue;
-            if (runsOn(subsystem, node.role)) {
-                shown.health = SubsystemHealth::Up;
-                shown.detail = QStringLiteral("in-process");
-            } else {
-                const UpstreamMonitor::Status status = node.upstreams.status(subsystem.id);
-                shown.health = status.state == UpstreamMonitor::State::Up     ? SubsystemHealth::Up
-                               : status.state == UpstreamMonitor::State::Down ? SubsystemHealth::Down
-                                                                               : SubsystemHealth::Unknown;
-                shown.detail = status.detail.isEmpty() ? QStringLiteral("no upstream configured") : status.detail;
-            }
-            shown.url = subsystem.id == u"landing" ? QStringLiteral("/")
-                                                   : QStringLiteral("/api/%1/").arg(subsystem.id);
+    // defaultSubsystems() links each to "/" or "/api/<name>/"; only the health is ours.
+    model.subsystems = defaultSubsystems();
+    for (LandingSubsystem &shown : model.subsystems) {
+        if (runsOn(shown.name, node.role)) {
+            shown.health = SubsystemHealth::Up;
+            shown.detail = QStringLiteral("in-process");
+            continue;
         }
+        const UpstreamMonitor::Status status = node.upstreams.status(shown.name);
+        shown.health = status.state == UpstreamMonitor::State::Up     ? SubsystemHealth::Up
+                       : status.state == UpstreamMonitor::State::Down ? SubsystemHealth::Down
+                                                                       : SubsystemHealth::Unknown;
+        shown.detail = status.detail.isEmpty() ? QStringLiteral("no upstream configured") : status.detail;
     }
-    model.subsystems = subsystemsShown;
     return model;
 }
 

@@ -186,14 +186,7 @@ Result<std::unique_ptr<ServerNode>> ServerNode::start(Engine &engine, Options op
     }
     p.upstreams = new UpstreamMonitor(upstreams, *upstreamTls, node.get());
 
-    const auto runs = [&](const QString &id) {
-        for (const Subsystem &s : subsystems()) {
-            if (s.id == id)
-                return runsOn(s, options.role);
-        }
-        return false;
-    };
-    if (runs(QStringLiteral("slate"))) {
+    if (runsOn(u"slate", options.role)) {
         p.slate = std::make_unique<slate::TokenLibrary>(engine.store(), engine.cache(), engine.bus());
         addSlateRoutes(p.router, *p.slate);
     }
@@ -205,7 +198,7 @@ Result<std::unique_ptr<ServerNode>> ServerNode::start(Engine &engine, Options op
     p.gateway->setUpstreams(upstreams, p.proxy);
     p.direct = std::make_unique<RequestDispatcher>(p.router, *p.authenticator, *p.limiter);
     const QString landingUpstream = config.value(QStringLiteral("HELIOS_LANDING_UPSTREAM"));
-    if (!landingUpstream.isEmpty() && !runs(QStringLiteral("landing"))) {
+    if (!landingUpstream.isEmpty() && !runsOn(u"landing", options.role)) {
         // The gateway limited what it forwards; the address it forwards from is its own.
         const QString host = QUrl(landingUpstream).host();
         QList<QHostAddress> gateways;
