@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "http_text.h"
 
+#include "core/ascii.h"
+
 #include <array>
 
 namespace helios::server::text {
@@ -33,21 +35,6 @@ bool listContains(QByteArrayView list, QByteArrayView token)
     return false;
 }
 
-namespace {
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-} // namespace
-
 std::optional<QByteArray> percentDecode(QByteArrayView in, bool plusIsSpace)
 {
     QByteArray out;
@@ -57,8 +44,8 @@ std::optional<QByteArray> percentDecode(QByteArrayView in, bool plusIsSpace)
         if (c == '%') {
             if (i + 2 >= in.size())
                 return std::nullopt;
-            const int hi = hexValue(in[i + 1]);
-            const int lo = hexValue(in[i + 2]);
+            const int hi = hexDigitValue(in[i + 1]);
+            const int lo = hexDigitValue(in[i + 2]);
             if (hi < 0 || lo < 0)
                 return std::nullopt;
             out.append(char(hi * 16 + lo));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "slate/json_reader.h"
 
+#include "core/ascii.h"
+
 #include <QSet>
 
 #include <charconv>
@@ -183,24 +185,13 @@ private:
         return true;
     }
 
-    static int hexValue(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
     bool parseHex4(char16_t &out)
     {
         if (m_end - m_p < 4)
             return fail(QStringLiteral("truncated \\u escape"), QStringLiteral("four hex digits"));
         unsigned v = 0;
         for (int i = 0; i < 4; ++i) {
-            const int h = hexValue(m_p[i]);
+            const int h = hexDigitValue(m_p[i]);
             if (h < 0) {
                 m_p += i;
                 return fail(QStringLiteral("invalid \\u escape"), QStringLiteral("a hex digit"));
