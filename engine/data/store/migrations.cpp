@@ -80,6 +80,32 @@ const QList<Migration> &migrations()
               " created_at TEXT NOT NULL,"
               " updated_at TEXT NOT NULL)"},
          }},
+        // IGNITION records the parameters a project was made with and where its template
+        // came from (a built-in name or a git URL); IGNIS keeps one row per build. Phases,
+        // outputs and errors are JSON text: read whole, never queried inside.
+        {4,
+         "project parameters and build history",
+         {
+             {"ALTER TABLE projects ADD COLUMN parameters TEXT NOT NULL DEFAULT '{}'"},
+             {"ALTER TABLE projects ADD COLUMN template_source TEXT NOT NULL DEFAULT ''"},
+             {"CREATE TABLE builds ("
+              " id TEXT PRIMARY KEY,"
+              " project_id TEXT NOT NULL,"
+              " project_path TEXT NOT NULL,"
+              " status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),"
+              " cache TEXT NOT NULL DEFAULT 'miss',"
+              " input_hash TEXT NOT NULL DEFAULT '',"
+              " started_at TEXT NOT NULL,"
+              " finished_at TEXT NOT NULL DEFAULT '',"
+              " duration_ms BIGINT NOT NULL DEFAULT 0,"
+              " output_bytes BIGINT NOT NULL DEFAULT 0,"
+              " phases TEXT NOT NULL DEFAULT '[]',"
+              " outputs TEXT NOT NULL DEFAULT '[]',"
+              " errors TEXT NOT NULL DEFAULT '[]',"
+              " image TEXT NOT NULL DEFAULT '',"
+              " image_digest TEXT NOT NULL DEFAULT '')"},
+             {"CREATE INDEX builds_by_project ON builds (project_id, started_at)"},
+         }},
     };
     return all;
 }
