@@ -55,7 +55,7 @@ QStringList Config::knownKeys()
             key(ConnectTimeoutMs), key(JwtSecret), key(JwksUrl),
             key(JwtIssuer),   key(JwtAudience),     key(Anonymous),
             key(TlsCert),     key(TlsKey),          key(TlsCa),          key(MaxBodyBytes),
-            key(RateLimitIdentity), key(RateLimitAddress)};
+            key(RateLimitIdentity), key(RateLimitAddress), key(Esbuild), key(ToolchainDir)};
     for (const QString &name : subsystemNames())
         keys << QStringLiteral("HELIOS_%1_PORT").arg(name) << QStringLiteral("HELIOS_%1_UPSTREAM").arg(name);
     return keys;

@@ -48,6 +48,10 @@ public:
     static constexpr const char *MaxBodyBytes = "HELIOS_MAX_BODY_BYTES";
     static constexpr const char *RateLimitIdentity = "HELIOS_RATE_LIMIT_IDENTITY";
     static constexpr const char *RateLimitAddress = "HELIOS_RATE_LIMIT_ADDRESS";
+    // IGNIS: the esbuild binary to use, and the directory of Helios's pinned JavaScript
+    // toolchain (resources/toolchain with its node_modules). See EsbuildToolchain.
+    static constexpr const char *Esbuild = "HELIOS_ESBUILD";
+    static constexpr const char *ToolchainDir = "HELIOS_TOOLCHAIN_DIR";
     // Per subsystem (LANDING, SLATE, IGNITION, SPARK, IGNIS, WAYPOINT):
     // HELIOS_<NAME>_PORT overrides its port; HELIOS_<NAME>_UPSTREAM is the https URL of
     // the node that serves it when this node's role does not.
