@@ -27,8 +27,9 @@ public:
     // not exist, InvalidArgument when it is an artifact or only exists for other
     // platforms, Unsupported for media types that are not an image's, Corrupt when the
     // config does not match the manifest. Reads only; pushes nothing.
-    static Result<BaseImage> resolve(data::ArtifactStore &store, const BaseImageReference &reference,
-                                     const QString &os, const QString &architecture);
+    static Result<BaseImage> resolve(data::ArtifactStore &store,
+                                     const BaseImageReference &reference, const QString &os,
+                                     const QString &architecture);
 
     const BaseImageReference &reference() const { return m_reference; }
     // The digest the reference resolved to (the index's, for a multi-platform base).

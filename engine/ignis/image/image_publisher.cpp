@@ -22,17 +22,17 @@ constexpr QLatin1StringView VersionLabel{"org.opencontainers.image.version"};
 // The empty JSON object of image-spec 1.1: the config of an artifact that needs none.
 const QByteArray EmptyConfig = QByteArrayLiteral("{}");
 
-QString rfc3339(const QDateTime &time) { return time.toUTC().toString(Qt::ISODate); }
+QString rfc3339(const QDateTime &time) {
+    return time.toUTC().toString(Qt::ISODate);
+}
 
-QJsonObject descriptorJson(const data::Descriptor &descriptor)
-{
+QJsonObject descriptorJson(const data::Descriptor &descriptor) {
     return QJsonObject{{"mediaType"_L1, descriptor.mediaType},
                        {"digest"_L1, descriptor.digest},
                        {"size"_L1, descriptor.size}};
 }
 
-QJsonObject toJson(const QMap<QString, QString> &map)
-{
+QJsonObject toJson(const QMap<QString, QString> &map) {
     QJsonObject object;
     for (auto it = map.cbegin(); it != map.cend(); ++it)
         object.insert(it.key(), it.value());
@@ -40,51 +40,57 @@ QJsonObject toJson(const QMap<QString, QString> &map)
 }
 
 // "8080" -> "8080/tcp"; empty for something that is not a port.
-QString exposedPortKey(const QString &port)
-{
-    static const QRegularExpression pattern(QRegularExpression::anchoredPattern(u"([0-9]{1,5})(/(tcp|udp|sctp))?"_s));
+QString exposedPortKey(const QString &port) {
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(u"([0-9]{1,5})(/(tcp|udp|sctp))?"_s));
     const QRegularExpressionMatch match = pattern.match(port);
     if (!match.hasMatch() || match.captured(1).toInt() < 1 || match.captured(1).toInt() > 65535)
         return {};
     return match.captured(2).isEmpty() ? port + "/tcp"_L1 : port;
 }
 
-Result<void> checkSpec(const ImageSpec &spec)
-{
+Result<void> checkSpec(const ImageSpec &spec) {
     HELIOS_TRY(data::validateRepository(spec.repository));
     HELIOS_TRY(data::validateTag(spec.tag));
     const QFileInfo source(spec.sourceDir);
     if (spec.sourceDir.isEmpty() || !source.isDir())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("source directory does not exist"), spec.sourceDir);
-    if (QDir(spec.sourceDir).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("source directory is empty: nothing to publish"),
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("source directory does not exist"), spec.sourceDir);
+    if (QDir(spec.sourceDir)
+            .isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("source directory is empty: nothing to publish"),
                          spec.sourceDir);
     HELIOS_TRY(LayerWriter::normalizedRoot(spec.rootPath));
     if (!spec.created.isValid() || spec.created.toSecsSinceEpoch() < 0)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the image's created time must be set (after 1970)"));
-    if (!spec.base && (spec.cmd || !spec.exposedPorts.isEmpty() || !spec.workingDir.isEmpty()))
         return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("Cmd, ExposedPorts and WorkingDir need a base image to run in; "
-                                        "without a base the build is published as an artifact"));
+                         QStringLiteral("the image's created time must be set (after 1970)"));
+    if (!spec.base && (spec.cmd || !spec.exposedPorts.isEmpty() || !spec.workingDir.isEmpty()))
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("Cmd, ExposedPorts and WorkingDir need a base image to run in; "
+                           "without a base the build is published as an artifact"));
     for (const QString &port : spec.exposedPorts) {
         if (exposedPortKey(port).isEmpty())
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("exposed port \"%1\" is not a port number 1-65535 with an optional "
-                                            "/tcp, /udp or /sctp")
-                                 .arg(port));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("exposed port \"%1\" is not a port number 1-65535 with an optional "
+                               "/tcp, /udp or /sctp")
+                    .arg(port));
     }
     if (!spec.workingDir.isEmpty() && !spec.workingDir.startsWith(QLatin1Char('/')))
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("working directory \"%1\" must be absolute").arg(spec.workingDir));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("working directory \"%1\" must be absolute").arg(spec.workingDir));
     for (auto it = spec.labels.cbegin(); it != spec.labels.cend(); ++it) {
         if (it.key().trimmed().isEmpty())
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("a label name must not be empty"));
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("a label name must not be empty"));
     }
     return {};
 }
 
-QMap<QString, QString> labelsFor(const ImageSpec &spec)
-{
+QMap<QString, QString> labelsFor(const ImageSpec &spec) {
     QMap<QString, QString> labels = spec.labels;
     if (!labels.contains(CreatedLabel))
         labels.insert(CreatedLabel, rfc3339(spec.created));
@@ -95,8 +101,7 @@ QMap<QString, QString> labelsFor(const ImageSpec &spec)
 
 // The base's config with the new layer on top: diff_id, history, labels, overrides.
 QJsonObject imageConfig(const BaseImage &base, const ImageSpec &spec, const LayerBlob &layer,
-                        const QMap<QString, QString> &labels)
-{
+                        const QMap<QString, QString> &labels) {
     QJsonObject config = base.config();
     config.insert("created"_L1, rfc3339(spec.created));
 
@@ -137,7 +142,8 @@ QJsonObject imageConfig(const BaseImage &base, const ImageSpec &spec, const Laye
     if (layerEntries == baseLayers) {
         history.append(QJsonObject{
             {"created"_L1, rfc3339(spec.created)},
-            {"created_by"_L1, QStringLiteral("helios ignis: static files in %1").arg(spec.rootPath)},
+            {"created_by"_L1,
+             QStringLiteral("helios ignis: static files in %1").arg(spec.rootPath)},
         });
         config.insert("history"_L1, history);
     }
@@ -146,10 +152,10 @@ QJsonObject imageConfig(const BaseImage &base, const ImageSpec &spec, const Laye
 
 } // namespace
 
-ImagePublisher::ImagePublisher(data::ArtifactStore &store) : m_store(store) {}
+ImagePublisher::ImagePublisher(data::ArtifactStore &store)
+    : m_store(store) {}
 
-Result<PublishedImage> ImagePublisher::publish(const ImageSpec &spec)
-{
+Result<PublishedImage> ImagePublisher::publish(const ImageSpec &spec) {
     // Everything that can fail without pushing happens first.
     HELIOS_TRY(checkSpec(spec));
     std::optional<BaseImage> base;
@@ -165,7 +171,8 @@ Result<PublishedImage> ImagePublisher::publish(const ImageSpec &spec)
     HELIOS_TRY(layer);
 
     const QMap<QString, QString> labels = labelsFor(spec);
-    const data::Descriptor layerDescriptor{QString(OciLayerGzipMediaType), layer->digest, layer->size};
+    const data::Descriptor layerDescriptor{QString(OciLayerGzipMediaType), layer->digest,
+                                           layer->size};
     PublishedImage published;
     published.repository = spec.repository;
     published.tag = spec.tag;
@@ -173,17 +180,21 @@ Result<PublishedImage> ImagePublisher::publish(const ImageSpec &spec)
     published.artifact = !base;
 
     QByteArray configBytes;
-    QJsonObject manifest{{"schemaVersion"_L1, 2}, {"mediaType"_L1, QString(data::OciManifestMediaType)}};
+    QJsonObject manifest{{"schemaVersion"_L1, 2},
+                         {"mediaType"_L1, QString(data::OciManifestMediaType)}};
     QJsonArray layers;
     QJsonObject annotations = toJson(labels);
     if (base) {
-        configBytes = QJsonDocument(imageConfig(*base, spec, layer.value(), labels)).toJson(QJsonDocument::Compact);
-        published.config = {QString(OciImageConfigMediaType), data::sha256Digest(configBytes), configBytes.size()};
+        configBytes = QJsonDocument(imageConfig(*base, spec, layer.value(), labels))
+                          .toJson(QJsonDocument::Compact);
+        published.config = {QString(OciImageConfigMediaType), data::sha256Digest(configBytes),
+                            configBytes.size()};
         manifest.insert("config"_L1, descriptorJson(published.config));
         for (const QJsonValue &value : base->layers()) {
             const QJsonObject object = value.toObject();
             layers.append(object);
-            published.layers.append({object.value("mediaType"_L1).toString(), object.value("digest"_L1).toString(),
+            published.layers.append({object.value("mediaType"_L1).toString(),
+                                     object.value("digest"_L1).toString(),
                                      static_cast<qint64>(object.value("size"_L1).toDouble())});
         }
         annotations.insert("org.opencontainers.image.base.name"_L1, base->reference().toString());
@@ -195,7 +206,8 @@ Result<PublishedImage> ImagePublisher::publish(const ImageSpec &spec)
         // 1.9 copies it and shows it with "inspect --raw"; plain "inspect" refuses
         // artifacts, having no image config to show.
         configBytes = EmptyConfig;
-        published.config = {QString(OciEmptyMediaType), data::sha256Digest(configBytes), configBytes.size()};
+        published.config = {QString(OciEmptyMediaType), data::sha256Digest(configBytes),
+                            configBytes.size()};
         QJsonObject config = descriptorJson(published.config);
         config.insert("data"_L1, QString::fromLatin1(configBytes.toBase64()));
         manifest.insert("artifactType"_L1, QString(StaticSiteArtifactType));
@@ -221,17 +233,19 @@ Result<PublishedImage> ImagePublisher::publish(const ImageSpec &spec)
     }
     HELIOS_TRY(m_store.putBlob(spec.repository, layer->bytes, layerDescriptor.mediaType));
     HELIOS_TRY(m_store.putBlob(spec.repository, configBytes, published.config.mediaType));
-    auto digest = m_store.putManifest(spec.repository, spec.tag, manifestBytes, QString(data::OciManifestMediaType));
+    auto digest = m_store.putManifest(spec.repository, spec.tag, manifestBytes,
+                                      QString(data::OciManifestMediaType));
     HELIOS_TRY(digest);
-    published.manifest = {QString(data::OciManifestMediaType), digest.value(), manifestBytes.size()};
+    published.manifest = {QString(data::OciManifestMediaType), digest.value(),
+                          manifestBytes.size()};
     qCInfo(lcIgnis).noquote() << "published" << published.reference() << published.manifest.digest
-                              << (base ? QStringLiteral("on ") + base->reference().toString() : u"as an artifact"_s)
+                              << (base ? QStringLiteral("on ") + base->reference().toString()
+                                       : u"as an artifact"_s)
                               << "to" << m_store.location();
     return published;
 }
 
-Result<PublishedImage> publishImage(data::ArtifactStore &store, const ImageSpec &spec)
-{
+Result<PublishedImage> publishImage(data::ArtifactStore &store, const ImageSpec &spec) {
     return ImagePublisher(store).publish(spec);
 }
 

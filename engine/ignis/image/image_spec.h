@@ -15,8 +15,10 @@
 namespace helios::ignis {
 
 // Media types of what publishImage writes.
-inline constexpr QLatin1StringView OciImageConfigMediaType{"application/vnd.oci.image.config.v1+json"};
-inline constexpr QLatin1StringView OciLayerGzipMediaType{"application/vnd.oci.image.layer.v1.tar+gzip"};
+inline constexpr QLatin1StringView OciImageConfigMediaType{
+    "application/vnd.oci.image.config.v1+json"};
+inline constexpr QLatin1StringView OciLayerGzipMediaType{
+    "application/vnd.oci.image.layer.v1.tar+gzip"};
 inline constexpr QLatin1StringView OciEmptyMediaType{"application/vnd.oci.empty.v1+json"};
 // The artifactType of a build published without a base image.
 inline constexpr QLatin1StringView StaticSiteArtifactType{"application/vnd.helios.static-site.v1"};
@@ -27,18 +29,19 @@ struct BaseImageReference {
     QString reference;
 
     bool isNull() const { return repository.isEmpty() && reference.isEmpty(); }
-    QString toString() const
-    {
-        return repository + (reference.contains(QLatin1Char(':')) ? QLatin1Char('@') : QLatin1Char(':')) + reference;
+    QString toString() const {
+        return repository +
+               (reference.contains(QLatin1Char(':')) ? QLatin1Char('@') : QLatin1Char(':')) +
+               reference;
     }
 };
 
 // What to publish. Only sourceDir, repository, tag and created are required.
 struct ImageSpec {
-    QString sourceDir;                           // the build output
-    QString rootPath = QStringLiteral("/srv/www");  // where it goes in the image
-    QString repository;                          // target, e.g. "helios/shop-web"
-    QString tag;                                 // the version, e.g. "1.4.0"
+    QString sourceDir;                             // the build output
+    QString rootPath = QStringLiteral("/srv/www"); // where it goes in the image
+    QString repository;                            // target, e.g. "helios/shop-web"
+    QString tag;                                   // the version, e.g. "1.4.0"
     // The layer goes on top of this image. Without one the result is an OCI artifact
     // (artifactType StaticSiteArtifactType) holding only the layer.
     std::optional<BaseImageReference> base;
@@ -48,7 +51,7 @@ struct ImageSpec {
     QMap<QString, QString> labels;
     // Overrides of the base's run config; only allowed with a base.
     std::optional<QStringList> cmd;
-    QStringList exposedPorts;  // "8080" or "8080/tcp"; added to the base's
+    QStringList exposedPorts; // "8080" or "8080/tcp"; added to the base's
     QString workingDir;
     // The image's creation time and every file's mtime in the layer: the same time and
     // tree publish the same digest.
@@ -61,11 +64,11 @@ struct ImageSpec {
 struct PublishedImage {
     QString repository;
     QString tag;
-    data::Descriptor manifest;  // what the tag points at
+    data::Descriptor manifest; // what the tag points at
     data::Descriptor config;
-    QList<data::Descriptor> layers;  // the base's first, the new one last
-    QString diffId;                  // of the new layer
-    bool artifact = false;           // published without a base
+    QList<data::Descriptor> layers; // the base's first, the new one last
+    QString diffId;                 // of the new layer
+    bool artifact = false;          // published without a base
     QString reference() const { return repository + QLatin1Char(':') + tag; }
 };
 

@@ -25,7 +25,7 @@ constexpr qint64 ReadChunk = 256 * 1024;
 
 struct TreeEntry {
     enum class Kind { Directory, File, Symlink };
-    QByteArray path;  // inside the image, UTF-8, no leading '/'
+    QByteArray path; // inside the image, UTF-8, no leading '/'
     Kind kind = Kind::File;
     QString sourcePath;
     QByteArray linkTarget;
@@ -52,10 +52,10 @@ struct Sink {
     QByteArray compressed;
 };
 
-la_ssize_t writeTar(struct archive *, void *clientData, const void *buffer, size_t length)
-{
+la_ssize_t writeTar(struct archive *, void *clientData, const void *buffer, size_t length) {
     auto *sink = static_cast<Sink *>(clientData);
-    const auto bytes = QByteArrayView(static_cast<const char *>(buffer), static_cast<qsizetype>(length));
+    const auto bytes =
+        QByteArrayView(static_cast<const char *>(buffer), static_cast<qsizetype>(length));
     sink->tarHash.addData(bytes);
     sink->tarSize += bytes.size();
     // The raw writer may take less than offered; keep going until all of it is in.
@@ -70,57 +70,58 @@ la_ssize_t writeTar(struct archive *, void *clientData, const void *buffer, size
     return static_cast<la_ssize_t>(length);
 }
 
-la_ssize_t writeGzip(struct archive *, void *clientData, const void *buffer, size_t length)
-{
-    static_cast<Sink *>(clientData)->compressed.append(static_cast<const char *>(buffer),
-                                                       static_cast<qsizetype>(length));
+la_ssize_t writeGzip(struct archive *, void *clientData, const void *buffer, size_t length) {
+    static_cast<Sink *>(clientData)
+        ->compressed.append(static_cast<const char *>(buffer), static_cast<qsizetype>(length));
     return static_cast<la_ssize_t>(length);
 }
 
-Error archiveError(struct archive *a, const QString &what, const QString &context = {})
-{
+Error archiveError(struct archive *a, const QString &what, const QString &context = {}) {
     const char *message = archive_error_string(a);
-    return makeError(ErrorCode::Internal,
-                     QStringLiteral("libarchive: %1: %2").arg(what, message ? QString::fromUtf8(message) : QStringLiteral("unknown error")),
-                     context);
+    return makeError(
+        ErrorCode::Internal,
+        QStringLiteral("libarchive: %1: %2")
+            .arg(what, message ? QString::fromUtf8(message) : QStringLiteral("unknown error")),
+        context);
 }
 
-QString digestOf(const QByteArray &sha256)
-{
+QString digestOf(const QByteArray &sha256) {
     return QStringLiteral("sha256:") + QString::fromLatin1(sha256.toHex());
 }
 
 // Collects the entries under `dir` (relative path `relative`, "" at the top) into `out`.
 Result<void> collect(const QString &dir, const QString &relative, const QByteArray &prefix,
-                     QList<TreeEntry> &out)
-{
+                     QList<TreeEntry> &out) {
     const QFileInfoList children = QDir(dir).entryInfoList(
         QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
     for (const QFileInfo &info : children) {
-        const QString childRelative = relative.isEmpty() ? info.fileName() : relative + QLatin1Char('/') + info.fileName();
+        const QString childRelative =
+            relative.isEmpty() ? info.fileName() : relative + QLatin1Char('/') + info.fileName();
         TreeEntry entry;
         entry.path = prefix + childRelative.toUtf8();
         entry.sourcePath = info.filePath();
         if (info.isSymLink()) {
             // QFileInfo resolves link targets; the layer needs the link's own text.
             QByteArray target(4096, Qt::Uninitialized);
-            const ssize_t n = ::readlink(QFile::encodeName(info.filePath()).constData(), target.data(),
-                                         static_cast<size_t>(target.size()));
+            const ssize_t n = ::readlink(QFile::encodeName(info.filePath()).constData(),
+                                         target.data(), static_cast<size_t>(target.size()));
             if (n < 0 || n >= target.size())
-                return makeError(ErrorCode::Io, QStringLiteral("cannot read symlink"), info.filePath());
+                return makeError(ErrorCode::Io, QStringLiteral("cannot read symlink"),
+                                 info.filePath());
             target.truncate(n);
             // Checked by its text alone: every other link in the tree passes the same
             // check, so following a chain of them cannot leave the tree either.
             const QString text = QString::fromUtf8(target);
             const QString resolved =
                 QDir::cleanPath(relative.isEmpty() ? text : relative + QLatin1Char('/') + text);
-            if (text.startsWith(QLatin1Char('/')) || resolved == QLatin1StringView("..")
-                || resolved.startsWith(QLatin1StringView("../")))
-                return makeError(ErrorCode::InvalidArgument,
-                                 QStringLiteral("symlink %1 points to \"%2\", outside the source directory; "
-                                                "only relative links inside it can go into an image")
-                                     .arg(childRelative, text),
-                                 info.filePath());
+            if (text.startsWith(QLatin1Char('/')) || resolved == QLatin1StringView("..") ||
+                resolved.startsWith(QLatin1StringView("../")))
+                return makeError(
+                    ErrorCode::InvalidArgument,
+                    QStringLiteral("symlink %1 points to \"%2\", outside the source directory; "
+                                   "only relative links inside it can go into an image")
+                        .arg(childRelative, text),
+                    info.filePath());
             entry.kind = TreeEntry::Kind::Symlink;
             entry.linkTarget = target;
         } else if (info.isDir()) {
@@ -131,21 +132,22 @@ Result<void> collect(const QString &dir, const QString &relative, const QByteArr
         } else if (info.isFile()) {
             entry.kind = TreeEntry::Kind::File;
             entry.size = info.size();
-            entry.executable = info.permissions() & (QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+            entry.executable = info.permissions() & (QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                                     QFileDevice::ExeOther);
         } else {
-            return makeError(ErrorCode::Unsupported,
-                             QStringLiteral("%1 is a socket, pipe or device; an image layer holds only files, "
-                                            "directories and symlinks")
-                                 .arg(childRelative),
-                             info.filePath());
+            return makeError(
+                ErrorCode::Unsupported,
+                QStringLiteral("%1 is a socket, pipe or device; an image layer holds only files, "
+                               "directories and symlinks")
+                    .arg(childRelative),
+                info.filePath());
         }
         out.append(entry);
     }
     return {};
 }
 
-Result<void> writeEntry(struct archive *tar, const TreeEntry &entry, qint64 mtime)
-{
+Result<void> writeEntry(struct archive *tar, const TreeEntry &entry, qint64 mtime) {
     EntryPtr header(archive_entry_new());
     archive_entry_set_pathname_utf8(header.get(), entry.path.constData());
     archive_entry_set_uid(header.get(), 0);
@@ -170,30 +172,36 @@ Result<void> writeEntry(struct archive *tar, const TreeEntry &entry, qint64 mtim
         break;
     }
     if (archive_write_header(tar, header.get()) != ARCHIVE_OK)
-        return archiveError(tar, QStringLiteral("cannot write the header of ") + QString::fromUtf8(entry.path),
-                            entry.sourcePath);
+        return archiveError(
+            tar, QStringLiteral("cannot write the header of ") + QString::fromUtf8(entry.path),
+            entry.sourcePath);
     if (entry.kind != TreeEntry::Kind::File)
         return {};
 
     QFile file(entry.sourcePath);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot read: ") + file.errorString(), entry.sourcePath);
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read: ") + file.errorString(),
+                         entry.sourcePath);
     qint64 total = 0;
     while (total < entry.size) {
         const QByteArray chunk = file.read(std::min(ReadChunk, entry.size - total));
         if (chunk.isEmpty())
             break;
-        if (archive_write_data(tar, chunk.constData(), static_cast<size_t>(chunk.size())) != chunk.size())
-            return archiveError(tar, QStringLiteral("cannot write the data of ") + QString::fromUtf8(entry.path),
-                                entry.sourcePath);
+        if (archive_write_data(tar, chunk.constData(), static_cast<size_t>(chunk.size())) !=
+            chunk.size())
+            return archiveError(
+                tar, QStringLiteral("cannot write the data of ") + QString::fromUtf8(entry.path),
+                entry.sourcePath);
         total += chunk.size();
     }
     // The size went into the header already: a file that changed size since would make
     // a tar that lies about it.
     if (total != entry.size || !file.atEnd())
-        return makeError(ErrorCode::Conflict,
-                         QStringLiteral("file changed size while the layer was written (expected %1 bytes)").arg(entry.size),
-                         entry.sourcePath);
+        return makeError(
+            ErrorCode::Conflict,
+            QStringLiteral("file changed size while the layer was written (expected %1 bytes)")
+                .arg(entry.size),
+            entry.sourcePath);
     return {};
 }
 
@@ -201,38 +209,43 @@ Result<void> writeEntry(struct archive *tar, const TreeEntry &entry, qint64 mtim
 
 LayerWriter::LayerWriter()
     : m_rootPath(QStringLiteral("/srv/www"))
-    , m_modificationTime(QDateTime::fromSecsSinceEpoch(0, Qt::UTC))
-{
+    , m_modificationTime(QDateTime::fromSecsSinceEpoch(0, Qt::UTC)) {}
+
+void LayerWriter::setRootPath(const QString &rootPath) {
+    m_rootPath = rootPath;
 }
 
-void LayerWriter::setRootPath(const QString &rootPath) { m_rootPath = rootPath; }
+void LayerWriter::setModificationTime(const QDateTime &time) {
+    m_modificationTime = time;
+}
 
-void LayerWriter::setModificationTime(const QDateTime &time) { m_modificationTime = time; }
-
-Result<QString> LayerWriter::normalizedRoot(const QString &rootPath)
-{
+Result<QString> LayerWriter::normalizedRoot(const QString &rootPath) {
     if (!rootPath.startsWith(QLatin1Char('/')))
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("root path \"%1\" in the image must be absolute").arg(rootPath));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("root path \"%1\" in the image must be absolute").arg(rootPath));
     const QStringList parts = rootPath.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     for (const QString &part : parts) {
         if (part == QLatin1StringView(".") || part == QLatin1StringView(".."))
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("root path \"%1\" in the image must not contain \".\" or \"..\"").arg(rootPath));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("root path \"%1\" in the image must not contain \".\" or \"..\"")
+                    .arg(rootPath));
     }
     return parts.join(QLatin1Char('/'));
 }
 
-Result<LayerBlob> LayerWriter::write(const QString &sourceDir) const
-{
+Result<LayerBlob> LayerWriter::write(const QString &sourceDir) const {
     auto root = normalizedRoot(m_rootPath);
     HELIOS_TRY(root);
     if (!m_modificationTime.isValid() || m_modificationTime.toSecsSinceEpoch() < 0)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("the layer's modification time must be a valid time after 1970"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the layer's modification time must be a valid time after 1970"));
     const QFileInfo source(sourceDir);
     if (sourceDir.isEmpty() || !source.isDir())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("source directory does not exist"), sourceDir);
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("source directory does not exist"), sourceDir);
 
     // The root's parents first ("srv/", "srv/www/"), then the tree below it.
     QList<TreeEntry> entries;
@@ -248,7 +261,8 @@ Result<LayerBlob> LayerWriter::write(const QString &sourceDir) const
     const qsizetype parents = entries.size();
     HELIOS_TRY(collect(source.absoluteFilePath(), QString(), prefix, entries));
     if (entries.size() == parents)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("source directory is empty: nothing to put in a layer"),
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("source directory is empty: nothing to put in a layer"),
                          sourceDir);
     // Byte order of UTF-8 paths: a directory always sorts before what it contains.
     std::sort(entries.begin(), entries.end(),
@@ -263,10 +277,11 @@ Result<LayerBlob> LayerWriter::write(const QString &sourceDir) const
 
     // No blocking on the gzip stream: padding after it would be read as a second,
     // broken gzip member by some tools.
-    if (archive_write_set_format_raw(gzip.get()) != ARCHIVE_OK || archive_write_add_filter_gzip(gzip.get()) != ARCHIVE_OK
-        || archive_write_set_filter_option(gzip.get(), "gzip", "timestamp", nullptr) != ARCHIVE_OK
-        || archive_write_set_bytes_per_block(gzip.get(), 0) != ARCHIVE_OK
-        || archive_write_open2(gzip.get(), &sink, nullptr, writeGzip, nullptr, nullptr) != ARCHIVE_OK)
+    if (archive_write_set_format_raw(gzip.get()) != ARCHIVE_OK ||
+        archive_write_add_filter_gzip(gzip.get()) != ARCHIVE_OK ||
+        archive_write_set_filter_option(gzip.get(), "gzip", "timestamp", nullptr) != ARCHIVE_OK ||
+        archive_write_set_bytes_per_block(gzip.get(), 0) != ARCHIVE_OK ||
+        archive_write_open2(gzip.get(), &sink, nullptr, writeGzip, nullptr, nullptr) != ARCHIVE_OK)
         return archiveError(gzip.get(), QStringLiteral("cannot set up the gzip stream"));
     EntryPtr stream(archive_entry_new());
     archive_entry_set_pathname(stream.get(), "layer.tar");
@@ -274,8 +289,8 @@ Result<LayerBlob> LayerWriter::write(const QString &sourceDir) const
     if (archive_write_header(gzip.get(), stream.get()) != ARCHIVE_OK)
         return archiveError(gzip.get(), QStringLiteral("cannot start the gzip stream"));
 
-    if (archive_write_set_format_pax_restricted(tar.get()) != ARCHIVE_OK
-        || archive_write_open2(tar.get(), &sink, nullptr, writeTar, nullptr, nullptr) != ARCHIVE_OK)
+    if (archive_write_set_format_pax_restricted(tar.get()) != ARCHIVE_OK ||
+        archive_write_open2(tar.get(), &sink, nullptr, writeTar, nullptr, nullptr) != ARCHIVE_OK)
         return archiveError(tar.get(), QStringLiteral("cannot set up the tar stream"));
 
     const qint64 mtime = m_modificationTime.toSecsSinceEpoch();
@@ -293,8 +308,9 @@ Result<LayerBlob> LayerWriter::write(const QString &sourceDir) const
     layer.diffId = digestOf(sink.tarHash.result());
     layer.uncompressedSize = sink.tarSize;
     layer.entryCount = static_cast<int>(entries.size());
-    qCDebug(lcIgnis) << "layer of" << sourceDir << "under" << m_rootPath << ":" << layer.entryCount << "entries,"
-                     << layer.uncompressedSize << "bytes of tar," << layer.size << "gzip'd";
+    qCDebug(lcIgnis) << "layer of" << sourceDir << "under" << m_rootPath << ":" << layer.entryCount
+                     << "entries," << layer.uncompressedSize << "bytes of tar," << layer.size
+                     << "gzip'd";
     return layer;
 }
 

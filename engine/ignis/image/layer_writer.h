@@ -12,12 +12,12 @@ namespace helios::ignis {
 // One gzip'd tar layer, ready to push: the bytes a registry stores and the two digests
 // an image needs (the blob's own, and the diff_id of the uncompressed tar).
 struct LayerBlob {
-    QByteArray bytes;  // gzip of the tar
-    QString digest;    // "sha256:<hex>" of `bytes`
-    qint64 size = 0;   // bytes.size()
-    QString diffId;    // "sha256:<hex>" of the uncompressed tar
+    QByteArray bytes; // gzip of the tar
+    QString digest;   // "sha256:<hex>" of `bytes`
+    qint64 size = 0;  // bytes.size()
+    QString diffId;   // "sha256:<hex>" of the uncompressed tar
     qint64 uncompressedSize = 0;
-    int entryCount = 0;  // tar entries, directories included
+    int entryCount = 0; // tar entries, directories included
 };
 
 // Turns a directory tree into a reproducible image layer: a POSIX (pax restricted) tar,

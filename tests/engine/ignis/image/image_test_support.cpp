@@ -25,8 +25,7 @@ struct ReaderDeleter {
 };
 using Reader = std::unique_ptr<struct archive, ReaderDeleter>;
 
-QByteArray readData(struct archive *a)
-{
+QByteArray readData(struct archive *a) {
     QByteArray data;
     char buffer[65536];
     la_ssize_t n;
@@ -37,12 +36,12 @@ QByteArray readData(struct archive *a)
 
 } // namespace
 
-bool readLayer(const QByteArray &gzip, QList<LayerEntry> *entries, QString *error)
-{
+bool readLayer(const QByteArray &gzip, QList<LayerEntry> *entries, QString *error) {
     Reader reader(archive_read_new());
     archive_read_support_filter_gzip(reader.get());
     archive_read_support_format_tar(reader.get());
-    if (archive_read_open_memory(reader.get(), gzip.constData(), static_cast<size_t>(gzip.size())) != ARCHIVE_OK) {
+    if (archive_read_open_memory(reader.get(), gzip.constData(),
+                                 static_cast<size_t>(gzip.size())) != ARCHIVE_OK) {
         *error = QString::fromUtf8(archive_error_string(reader.get()));
         return false;
     }
@@ -57,10 +56,18 @@ bool readLayer(const QByteArray &gzip, QList<LayerEntry> *entries, QString *erro
         LayerEntry entry;
         entry.path = QString::fromUtf8(archive_entry_pathname_utf8(header));
         switch (archive_entry_filetype(header)) {
-        case AE_IFREG: entry.kind = LayerEntry::Kind::File; break;
-        case AE_IFDIR: entry.kind = LayerEntry::Kind::Directory; break;
-        case AE_IFLNK: entry.kind = LayerEntry::Kind::Symlink; break;
-        default: entry.kind = LayerEntry::Kind::Other; break;
+        case AE_IFREG:
+            entry.kind = LayerEntry::Kind::File;
+            break;
+        case AE_IFDIR:
+            entry.kind = LayerEntry::Kind::Directory;
+            break;
+        case AE_IFLNK:
+            entry.kind = LayerEntry::Kind::Symlink;
+            break;
+        default:
+            entry.kind = LayerEntry::Kind::Other;
+            break;
         }
         entry.mode = static_cast<int>(archive_entry_perm(header));
         entry.uid = archive_entry_uid(header);
@@ -78,59 +85,73 @@ bool readLayer(const QByteArray &gzip, QList<LayerEntry> *entries, QString *erro
     return true;
 }
 
-QByteArray gunzip(const QByteArray &gzip, QString *error)
-{
+QByteArray gunzip(const QByteArray &gzip, QString *error) {
     Reader reader(archive_read_new());
     archive_read_support_filter_gzip(reader.get());
     archive_read_support_format_raw(reader.get());
     archive_entry *header = nullptr;
-    if (archive_read_open_memory(reader.get(), gzip.constData(), static_cast<size_t>(gzip.size())) != ARCHIVE_OK
-        || archive_read_next_header(reader.get(), &header) != ARCHIVE_OK) {
+    if (archive_read_open_memory(reader.get(), gzip.constData(),
+                                 static_cast<size_t>(gzip.size())) != ARCHIVE_OK ||
+        archive_read_next_header(reader.get(), &header) != ARCHIVE_OK) {
         *error = QString::fromUtf8(archive_error_string(reader.get()));
         return {};
     }
     return readData(reader.get());
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes, int mode)
-{
+bool writeFile(const QString &path, const QByteArray &bytes, int mode) {
     QDir().mkpath(QFileInfo(path).path());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
         return false;
     file.close();
     QFileDevice::Permissions permissions;
-    if (mode & 0400) permissions |= QFileDevice::ReadOwner | QFileDevice::ReadUser;
-    if (mode & 0200) permissions |= QFileDevice::WriteOwner | QFileDevice::WriteUser;
-    if (mode & 0100) permissions |= QFileDevice::ExeOwner | QFileDevice::ExeUser;
-    if (mode & 0040) permissions |= QFileDevice::ReadGroup;
-    if (mode & 0020) permissions |= QFileDevice::WriteGroup;
-    if (mode & 0010) permissions |= QFileDevice::ExeGroup;
-    if (mode & 0004) permissions |= QFileDevice::ReadOther;
-    if (mode & 0002) permissions |= QFileDevice::WriteOther;
-    if (mode & 0001) permissions |= QFileDevice::ExeOther;
+    if (mode & 0400)
+        permissions |= QFileDevice::ReadOwner | QFileDevice::ReadUser;
+    if (mode & 0200)
+        permissions |= QFileDevice::WriteOwner | QFileDevice::WriteUser;
+    if (mode & 0100)
+        permissions |= QFileDevice::ExeOwner | QFileDevice::ExeUser;
+    if (mode & 0040)
+        permissions |= QFileDevice::ReadGroup;
+    if (mode & 0020)
+        permissions |= QFileDevice::WriteGroup;
+    if (mode & 0010)
+        permissions |= QFileDevice::ExeGroup;
+    if (mode & 0004)
+        permissions |= QFileDevice::ReadOther;
+    if (mode & 0002)
+        permissions |= QFileDevice::WriteOther;
+    if (mode & 0001)
+        permissions |= QFileDevice::ExeOther;
     return file.setPermissions(permissions);
 }
 
-Result<BaseImageBlobs> pushBaseImage(data::ArtifactStore &store, const QString &workDir, const QString &repository,
-                                     const QString &tag, const QString &architecture, bool docker)
-{
-    const QString root = workDir + QStringLiteral("/base-") + repository.section(QLatin1Char('/'), -1) + QLatin1Char('-')
-                         + architecture + (docker ? QStringLiteral("-docker") : QString());
-    if (!writeFile(root + QStringLiteral("/bin/tool"), "#!/bin/sh\necho " + architecture.toUtf8() + "\n", 0755)
-        || !writeFile(root + QStringLiteral("/etc/os-release"), "ID=helios-test-base\n"))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot write the base image's files"), root);
+Result<BaseImageBlobs> pushBaseImage(data::ArtifactStore &store, const QString &workDir,
+                                     const QString &repository, const QString &tag,
+                                     const QString &architecture, bool docker) {
+    const QString root = workDir + QStringLiteral("/base-") +
+                         repository.section(QLatin1Char('/'), -1) + QLatin1Char('-') +
+                         architecture + (docker ? QStringLiteral("-docker") : QString());
+    if (!writeFile(root + QStringLiteral("/bin/tool"),
+                   "#!/bin/sh\necho " + architecture.toUtf8() + "\n", 0755) ||
+        !writeFile(root + QStringLiteral("/etc/os-release"), "ID=helios-test-base\n"))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write the base image's files"),
+                         root);
     ignis::LayerWriter writer;
     writer.setRootPath(QStringLiteral("/"));
     writer.setModificationTime(QDateTime(QDate(2023, 5, 1), QTime(12, 0), Qt::UTC));
     auto layer = writer.write(root);
     HELIOS_TRY(layer);
 
-    const QString configType = docker ? QStringLiteral("application/vnd.docker.container.image.v1+json")
-                                      : QString(ignis::OciImageConfigMediaType);
-    const QString layerType = docker ? QStringLiteral("application/vnd.docker.image.rootfs.diff.tar.gzip")
-                                     : QString(ignis::OciLayerGzipMediaType);
-    const QString manifestType = docker ? QString(data::DockerManifestMediaType) : QString(data::OciManifestMediaType);
+    const QString configType =
+        docker ? QStringLiteral("application/vnd.docker.container.image.v1+json")
+               : QString(ignis::OciImageConfigMediaType);
+    const QString layerType =
+        docker ? QStringLiteral("application/vnd.docker.image.rootfs.diff.tar.gzip")
+               : QString(ignis::OciLayerGzipMediaType);
+    const QString manifestType =
+        docker ? QString(data::DockerManifestMediaType) : QString(data::OciManifestMediaType);
     const QJsonObject config{
         {QStringLiteral("architecture"), architecture},
         {QStringLiteral("os"), QStringLiteral("linux")},
@@ -138,12 +159,15 @@ Result<BaseImageBlobs> pushBaseImage(data::ArtifactStore &store, const QString &
         {QStringLiteral("config"),
          QJsonObject{{QStringLiteral("Cmd"), QJsonArray{QStringLiteral("/bin/tool")}},
                      {QStringLiteral("Env"), QJsonArray{QStringLiteral("PATH=/bin")}},
-                     {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("org.example.base"), QStringLiteral("yes")},
-                                                            {QStringLiteral("org.opencontainers.image.title"),
-                                                             QStringLiteral("base")}}}}},
-        {QStringLiteral("rootfs"), QJsonObject{{QStringLiteral("type"), QStringLiteral("layers")},
-                                               {QStringLiteral("diff_ids"), QJsonArray{layer->diffId}}}},
-        {QStringLiteral("history"), QJsonArray{QJsonObject{{QStringLiteral("created_by"), QStringLiteral("test base")}}}}};
+                     {QStringLiteral("Labels"),
+                      QJsonObject{{QStringLiteral("org.example.base"), QStringLiteral("yes")},
+                                  {QStringLiteral("org.opencontainers.image.title"),
+                                   QStringLiteral("base")}}}}},
+        {QStringLiteral("rootfs"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("layers")},
+                     {QStringLiteral("diff_ids"), QJsonArray{layer->diffId}}}},
+        {QStringLiteral("history"),
+         QJsonArray{QJsonObject{{QStringLiteral("created_by"), QStringLiteral("test base")}}}}};
     BaseImageBlobs blobs;
     blobs.configBytes = QJsonDocument(config).toJson(QJsonDocument::Compact);
     auto configDescriptor = store.putBlob(repository, blobs.configBytes, configType);
@@ -161,25 +185,25 @@ Result<BaseImageBlobs> pushBaseImage(data::ArtifactStore &store, const QString &
                                {QStringLiteral("mediaType"), manifestType},
                                {QStringLiteral("config"), descriptor(blobs.config)},
                                {QStringLiteral("layers"), QJsonArray{descriptor(blobs.layer)}}};
-    auto digest = store.putManifest(repository, tag, QJsonDocument(manifest).toJson(QJsonDocument::Compact), manifestType);
+    auto digest = store.putManifest(
+        repository, tag, QJsonDocument(manifest).toJson(QJsonDocument::Compact), manifestType);
     HELIOS_TRY(digest);
     blobs.manifestDigest = digest.value();
     return blobs;
 }
 
 Result<QString> pushIndex(data::ArtifactStore &store, const QString &repository, const QString &tag,
-                          const QList<std::pair<QString, QString>> &manifests)
-{
+                          const QList<std::pair<QString, QString>> &manifests) {
     QJsonArray entries;
     for (const auto &[digest, architecture] : manifests) {
         auto manifest = store.getManifest(repository, digest);
         HELIOS_TRY(manifest);
-        entries.append(QJsonObject{
-            {QStringLiteral("mediaType"), manifest->mediaType},
-            {QStringLiteral("digest"), digest},
-            {QStringLiteral("size"), manifest->bytes.size()},
-            {QStringLiteral("platform"), QJsonObject{{QStringLiteral("os"), QStringLiteral("linux")},
-                                                     {QStringLiteral("architecture"), architecture}}}});
+        entries.append(QJsonObject{{QStringLiteral("mediaType"), manifest->mediaType},
+                                   {QStringLiteral("digest"), digest},
+                                   {QStringLiteral("size"), manifest->bytes.size()},
+                                   {QStringLiteral("platform"),
+                                    QJsonObject{{QStringLiteral("os"), QStringLiteral("linux")},
+                                                {QStringLiteral("architecture"), architecture}}}});
     }
     const QJsonObject index{{QStringLiteral("schemaVersion"), 2},
                             {QStringLiteral("mediaType"), QString(data::OciIndexMediaType)},

@@ -17,7 +17,7 @@ struct LayerEntry {
     enum class Kind { File, Directory, Symlink, Other };
     QString path;
     Kind kind = Kind::Other;
-    int mode = 0;  // permission bits only
+    int mode = 0; // permission bits only
     qint64 uid = -1;
     qint64 gid = -1;
     qint64 mtime = -1;
@@ -45,8 +45,9 @@ struct BaseImageBlobs {
     data::Descriptor config;
     QByteArray configBytes;
 };
-Result<BaseImageBlobs> pushBaseImage(data::ArtifactStore &store, const QString &workDir, const QString &repository,
-                                     const QString &tag, const QString &architecture, bool docker);
+Result<BaseImageBlobs> pushBaseImage(data::ArtifactStore &store, const QString &workDir,
+                                     const QString &repository, const QString &tag,
+                                     const QString &architecture, bool docker);
 
 // Pushes an OCI index over manifests already in `repository` (by digest), one per
 // {digest, architecture} pair, all linux, under `tag`.

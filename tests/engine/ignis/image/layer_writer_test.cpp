@@ -43,44 +43,44 @@ private:
     QTemporaryDir m_dir;
 };
 
-void LayerWriterTest::initTestCase()
-{
+void LayerWriterTest::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
 }
 
-QString LayerWriterTest::makeSite(const QString &name)
-{
+QString LayerWriterTest::makeSite(const QString &name) {
     const QString root = m_dir.filePath(name);
-    bool ok = test::writeFile(root + QStringLiteral("/index.html"), "<!doctype html><title>site</title>\n", 0600)
-              && test::writeFile(root + QStringLiteral("/assets/app.js"), "console.log('hi');\n", 0664)
-              && test::writeFile(root + QStringLiteral("/assets/style.css"), "body{}\n", 0444)
-              && test::writeFile(root + QStringLiteral("/.well-known/security.txt"), "Contact: x\n", 0640)
-              && test::writeFile(root + QStringLiteral("/bin/run.sh"), "#!/bin/sh\n", 0700);
+    bool ok =
+        test::writeFile(root + QStringLiteral("/index.html"),
+                        "<!doctype html><title>site</title>\n", 0600) &&
+        test::writeFile(root + QStringLiteral("/assets/app.js"), "console.log('hi');\n", 0664) &&
+        test::writeFile(root + QStringLiteral("/assets/style.css"), "body{}\n", 0444) &&
+        test::writeFile(root + QStringLiteral("/.well-known/security.txt"), "Contact: x\n", 0640) &&
+        test::writeFile(root + QStringLiteral("/bin/run.sh"), "#!/bin/sh\n", 0700);
     ok = ok && QFile::link(QStringLiteral("assets/app.js"), root + QStringLiteral("/latest.js"));
-    ok = ok && QFile::setPermissions(root + QStringLiteral("/assets"), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                                           | QFileDevice::ExeOwner);
+    ok = ok && QFile::setPermissions(root + QStringLiteral("/assets"), QFileDevice::ReadOwner |
+                                                                           QFileDevice::WriteOwner |
+                                                                           QFileDevice::ExeOwner);
     if (!ok)
         qWarning("could not build the site %s", qPrintable(root));
     return root;
 }
 
-LayerWriter LayerWriterTest::writer(const QString &root)
-{
+LayerWriter LayerWriterTest::writer(const QString &root) {
     LayerWriter writer;
     writer.setRootPath(root);
     writer.setModificationTime(QDateTime(QDate(2024, 3, 1), QTime(8, 30), Qt::UTC));
     return writer;
 }
 
-void LayerWriterTest::testSameInputGivesIdenticalBytes()
-{
+void LayerWriterTest::testSameInputGivesIdenticalBytes() {
     const QString first = makeSite(QStringLiteral("same-1"));
     const QString second = makeSite(QStringLiteral("same-2"));
     // Different mtimes on disk must not reach the layer.
     QFile touched(second + QStringLiteral("/index.html"));
     QVERIFY(touched.open(QIODevice::ReadWrite));
-    QVERIFY(touched.setFileTime(QDateTime(QDate(2001, 1, 1), QTime(0, 0), Qt::UTC), QFileDevice::FileModificationTime));
+    QVERIFY(touched.setFileTime(QDateTime(QDate(2001, 1, 1), QTime(0, 0), Qt::UTC),
+                                QFileDevice::FileModificationTime));
     touched.close();
 
     auto a = writer().write(first);
@@ -107,8 +107,7 @@ void LayerWriterTest::testSameInputGivesIdenticalBytes()
     QVERIFY(d->diffId != a->diffId);
 }
 
-void LayerWriterTest::testEntriesAreSortedNormalisedAndUnderTheRoot()
-{
+void LayerWriterTest::testEntriesAreSortedNormalisedAndUnderTheRoot() {
     const QString site = makeSite(QStringLiteral("entries"));
     auto layer = writer().write(site);
     QVERIFY2(layer.ok(), qPrintable(layer.ok() ? QString() : layer.error().toString()));
@@ -147,8 +146,9 @@ void LayerWriterTest::testEntriesAreSortedNormalisedAndUnderTheRoot()
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const LayerEntry &entry = entries.at(i);
         QCOMPARE(entry.kind, expected.at(i).kind);
-        QVERIFY2(entry.mode == expected.at(i).mode,
-                 qPrintable(QStringLiteral("%1 has mode %2").arg(entry.path).arg(entry.mode, 0, 8)));
+        QVERIFY2(
+            entry.mode == expected.at(i).mode,
+            qPrintable(QStringLiteral("%1 has mode %2").arg(entry.path).arg(entry.mode, 0, 8)));
         QCOMPARE(entry.uid, 0);
         QCOMPARE(entry.gid, 0);
         QCOMPARE(entry.mtime, mtime);
@@ -158,23 +158,23 @@ void LayerWriterTest::testEntriesAreSortedNormalisedAndUnderTheRoot()
     QCOMPARE(entries.at(5).data, QByteArray("console.log('hi');\n"));
 }
 
-void LayerWriterTest::testRootPathDecidesTheParents_data()
-{
+void LayerWriterTest::testRootPathDecidesTheParents_data() {
     QTest::addColumn<QString>("root");
     QTest::addColumn<QStringList>("firstPaths");
     QTest::newRow("the top of the file system has no parent entries")
         << QStringLiteral("/") << QStringList{QStringLiteral("a.txt")};
     QTest::newRow("a deep root gets every parent, trailing slash or not")
         << QStringLiteral("/usr/share/nginx/html/")
-        << QStringList{QStringLiteral("usr/"), QStringLiteral("usr/share/"), QStringLiteral("usr/share/nginx/"),
-                       QStringLiteral("usr/share/nginx/html/"), QStringLiteral("usr/share/nginx/html/a.txt")};
+        << QStringList{QStringLiteral("usr/"), QStringLiteral("usr/share/"),
+                       QStringLiteral("usr/share/nginx/"), QStringLiteral("usr/share/nginx/html/"),
+                       QStringLiteral("usr/share/nginx/html/a.txt")};
     QTest::newRow("doubled slashes collapse")
-        << QStringLiteral("//app//www") << QStringList{QStringLiteral("app/"), QStringLiteral("app/www/"),
-                                                       QStringLiteral("app/www/a.txt")};
+        << QStringLiteral("//app//www")
+        << QStringList{QStringLiteral("app/"), QStringLiteral("app/www/"),
+                       QStringLiteral("app/www/a.txt")};
 }
 
-void LayerWriterTest::testRootPathDecidesTheParents()
-{
+void LayerWriterTest::testRootPathDecidesTheParents() {
     QFETCH(QString, root);
     QFETCH(QStringList, firstPaths);
     const QString site = m_dir.filePath(QStringLiteral("one-file"));
@@ -190,8 +190,7 @@ void LayerWriterTest::testRootPathDecidesTheParents()
     QCOMPARE(paths, firstPaths);
 }
 
-void LayerWriterTest::testGzipHeaderHasNoNameOrTimestamp()
-{
+void LayerWriterTest::testGzipHeaderHasNoNameOrTimestamp() {
     auto layer = writer().write(makeSite(QStringLiteral("gzip-header")));
     QVERIFY(layer.ok());
     const QByteArray &bytes = layer->bytes;
@@ -199,17 +198,16 @@ void LayerWriterTest::testGzipHeaderHasNoNameOrTimestamp()
     QCOMPARE(static_cast<unsigned char>(bytes.at(0)), 0x1f);
     QCOMPARE(static_cast<unsigned char>(bytes.at(1)), 0x8b);
     const auto flags = static_cast<unsigned char>(bytes.at(3));
-    QCOMPARE(flags & 0x08, 0);  // FNAME
-    QCOMPARE(flags & 0x10, 0);  // FCOMMENT
-    QCOMPARE(bytes.mid(4, 4), QByteArray(4, '\0'));  // MTIME
+    QCOMPARE(flags & 0x08, 0);                      // FNAME
+    QCOMPARE(flags & 0x10, 0);                      // FCOMMENT
+    QCOMPARE(bytes.mid(4, 4), QByteArray(4, '\0')); // MTIME
     // The gzip trailer holds the uncompressed size mod 2^32: nothing may follow it.
     const auto tail = reinterpret_cast<const unsigned char *>(bytes.constData() + bytes.size() - 4);
     const quint32 isize = tail[0] | (tail[1] << 8) | (tail[2] << 16) | (quint32(tail[3]) << 24);
     QCOMPARE(qint64(isize), layer->uncompressedSize);
 }
 
-void LayerWriterTest::testDiffIdIsTheDigestOfTheTar()
-{
+void LayerWriterTest::testDiffIdIsTheDigestOfTheTar() {
     auto layer = writer().write(makeSite(QStringLiteral("diff-id")));
     QVERIFY(layer.ok());
     QString error;
@@ -221,8 +219,7 @@ void LayerWriterTest::testDiffIdIsTheDigestOfTheTar()
     QVERIFY(layer->diffId != layer->digest);
 }
 
-void LayerWriterTest::testLargeFileSurvivesTheRoundTrip()
-{
+void LayerWriterTest::testLargeFileSurvivesTheRoundTrip() {
     // Bigger than the writer's read chunk and libarchive's blocks, and not compressible
     // to nothing: every piece must arrive in order.
     QByteArray big;
@@ -244,37 +241,40 @@ void LayerWriterTest::testLargeFileSurvivesTheRoundTrip()
     QVERIFY(entries.at(2).data == big);
 }
 
-void LayerWriterTest::testBadInputFails_data()
-{
+void LayerWriterTest::testBadInputFails_data() {
     QTest::addColumn<QString>("setup");
     QTest::addColumn<QString>("root");
     QTest::addColumn<helios::ErrorCode>("code");
     QTest::addColumn<QString>("messagePart");
     QTest::newRow("a missing source directory is refused")
-        << QStringLiteral("missing") << QStringLiteral("/srv/www") << ErrorCode::InvalidArgument << QStringLiteral("does not exist");
+        << QStringLiteral("missing") << QStringLiteral("/srv/www") << ErrorCode::InvalidArgument
+        << QStringLiteral("does not exist");
     QTest::newRow("an empty source directory is refused")
-        << QStringLiteral("empty") << QStringLiteral("/srv/www") << ErrorCode::InvalidArgument << QStringLiteral("empty");
+        << QStringLiteral("empty") << QStringLiteral("/srv/www") << ErrorCode::InvalidArgument
+        << QStringLiteral("empty");
     QTest::newRow("a relative root path is refused")
-        << QStringLiteral("file") << QStringLiteral("srv/www") << ErrorCode::InvalidArgument << QStringLiteral("absolute");
+        << QStringLiteral("file") << QStringLiteral("srv/www") << ErrorCode::InvalidArgument
+        << QStringLiteral("absolute");
     QTest::newRow("a root path with .. is refused")
-        << QStringLiteral("file") << QStringLiteral("/srv/../etc") << ErrorCode::InvalidArgument << QStringLiteral("\"..\"");
+        << QStringLiteral("file") << QStringLiteral("/srv/../etc") << ErrorCode::InvalidArgument
+        << QStringLiteral("\"..\"");
     QTest::newRow("an absolute symlink is refused")
-        << QStringLiteral("absolute-link") << QStringLiteral("/srv/www") << ErrorCode::InvalidArgument
-        << QStringLiteral("outside the source directory");
+        << QStringLiteral("absolute-link") << QStringLiteral("/srv/www")
+        << ErrorCode::InvalidArgument << QStringLiteral("outside the source directory");
     QTest::newRow("a symlink climbing out of the tree is refused")
-        << QStringLiteral("escaping-link") << QStringLiteral("/srv/www") << ErrorCode::InvalidArgument
-        << QStringLiteral("outside the source directory");
-    QTest::newRow("a named pipe is refused")
-        << QStringLiteral("fifo") << QStringLiteral("/srv/www") << ErrorCode::Unsupported << QStringLiteral("pipe");
+        << QStringLiteral("escaping-link") << QStringLiteral("/srv/www")
+        << ErrorCode::InvalidArgument << QStringLiteral("outside the source directory");
+    QTest::newRow("a named pipe is refused") << QStringLiteral("fifo") << QStringLiteral("/srv/www")
+                                             << ErrorCode::Unsupported << QStringLiteral("pipe");
 }
 
-void LayerWriterTest::testBadInputFails()
-{
+void LayerWriterTest::testBadInputFails() {
     QFETCH(QString, setup);
     QFETCH(QString, root);
     QFETCH(helios::ErrorCode, code);
     QFETCH(QString, messagePart);
-    const QString site = m_dir.filePath(QStringLiteral("bad-") + QString::fromLatin1(QTest::currentDataTag()).left(20));
+    const QString site = m_dir.filePath(QStringLiteral("bad-") +
+                                        QString::fromLatin1(QTest::currentDataTag()).left(20));
     if (setup != QLatin1StringView("missing"))
         QVERIFY(QDir().mkpath(site));
     if (setup == QLatin1StringView("file"))
@@ -285,7 +285,8 @@ void LayerWriterTest::testBadInputFails()
     }
     if (setup == QLatin1StringView("escaping-link")) {
         QVERIFY(test::writeFile(site + QStringLiteral("/deep/a.txt"), "a"));
-        QVERIFY(QFile::link(QStringLiteral("../a.txt/../../.."), site + QStringLiteral("/deep/up")));
+        QVERIFY(
+            QFile::link(QStringLiteral("../a.txt/../../.."), site + QStringLiteral("/deep/up")));
     }
     if (setup == QLatin1StringView("fifo"))
         QCOMPARE(::mkfifo(QFile::encodeName(site + QStringLiteral("/pipe")).constData(), 0644), 0);
