@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli.h"
 
+#include "new_command.h"
 #include "self_test.h"
 #include "serve_command.h"
 #include "status_command.h"
@@ -27,6 +28,7 @@ struct Command {
 const QList<Command> &commands()
 {
     static const QList<Command> list{
+        {"new", "create a project from a template (helios new --help, --list)", runNew},
         {"serve", "serve a node's subsystems over HTTPS (helios serve --help)", runServe},
         {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},
         {"tokens", "design tokens: validate, build, diff, check (helios tokens --help)", runTokens},
