@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli.h"
 
+#include "build_command.h"
 #include "new_command.h"
 #include "self_test.h"
 #include "serve_command.h"
@@ -28,6 +29,7 @@ struct Command {
 const QList<Command> &commands()
 {
     static const QList<Command> list{
+        {"build", "production build of a project, cached; --watch rebuilds (helios build --help)", runBuild},
         {"new", "create a project from a template (helios new --help, --list)", runNew},
         {"serve", "serve a node's subsystems over HTTPS (helios serve --help)", runServe},
         {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},

@@ -85,37 +85,37 @@ QString codeFrame(const QString &projectDir, const BuildMessage &message)
 {
     if (!message.isLocated())
         return {};
-    QStringList lines;
+    QStringList fileLines;
     QFile file(projectDir + QLatin1Char('/') + message.file);
     if (file.open(QIODevice::ReadOnly))
-        lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
-    int first = message.line - 1;
-    int last = message.line + 1;
-    if (message.line > lines.size()) {
-        if (message.lineText.isEmpty())
-            return {};
-        lines = QStringList{message.lineText};
-        first = last = message.line;
+        fileLines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    // The line before, the line, the line after -- or only the line the reporter quoted
+    // when the file is gone or changed since.
+    QList<std::pair<int, QString>> shown;
+    if (message.line <= fileLines.size()) {
+        for (int n = std::max(1, message.line - 1); n <= std::min<int>(message.line + 1, int(fileLines.size())); ++n)
+            shown.append({n, fileLines.at(n - 1)});
+    } else if (!message.lineText.isEmpty()) {
+        shown.append({message.line, message.lineText});
+    } else {
+        return {};
     }
-    first = std::max(first, 1);
-    last = std::min<int>(last, int(lines.size()));
-    const int width = int(QString::number(last).size());
+    const int width = int(QString::number(shown.constLast().first).size());
     QString frame;
-    for (int n = first; n <= last; ++n) {
-        QString text = lines.size() == 1 && first == last ? lines.constFirst() : lines.at(n - 1);
+    for (auto [number, text] : shown) {
         if (text.endsWith(QLatin1Char('\r')))
             text.chop(1);
-        frame += (n == message.line ? QStringLiteral("> ") : QStringLiteral("  ")) +
-                 QString::number(n).rightJustified(width) + QStringLiteral(" | ") + text + QLatin1Char('\n');
-        if (n == message.line) {
-            // Tabs keep their width so the caret lines up under the same character.
-            QString pad;
-            const QString before = text.left(std::max(0, message.column - 1));
-            for (QChar c : before)
-                pad += c == QLatin1Char('\t') ? QLatin1Char('\t') : QLatin1Char(' ');
-            frame += QStringLiteral("  ") + QString(width, QLatin1Char(' ')) + QStringLiteral(" | ") + pad +
-                     QLatin1Char('^') + QLatin1Char('\n');
-        }
+        const bool marked = number == message.line;
+        frame += (marked ? QStringLiteral("> ") : QStringLiteral("  ")) + QString::number(number).rightJustified(width) +
+                 QStringLiteral(" | ") + text + QLatin1Char('\n');
+        if (!marked)
+            continue;
+        // Tabs stay tabs so the caret lines up under the same character.
+        QString pad;
+        for (QChar c : QStringView(text).left(std::max(0, message.column - 1)))
+            pad += c == QLatin1Char('\t') ? QLatin1Char('\t') : QLatin1Char(' ');
+        frame += QStringLiteral("  ") + QString(width, QLatin1Char(' ')) + QStringLiteral(" | ") + pad + QLatin1Char('^') +
+                 QLatin1Char('\n');
     }
     return frame;
 }

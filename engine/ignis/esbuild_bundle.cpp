@@ -97,7 +97,11 @@ EsbuildBundle::Result EsbuildBundle::wait(const std::atomic_bool *cancelled)
     Result result;
     BuildMessage failure;
     failure.text = QStringLiteral("esbuild (%1) ").arg(m_toolchain.binary);
-    if (!m_process->waitForStarted(10000)) {
+    // An event loop that ran since start() (a registry lookup waits in one) may have
+    // seen esbuild start and even finish already: only a failed start is a failure.
+    if (m_process->state() == QProcess::Starting)
+        m_process->waitForStarted(10000);
+    if (m_process->error() == QProcess::FailedToStart || m_process->state() == QProcess::Starting) {
         failure.text += QStringLiteral("did not start: ") + m_process->errorString();
         result.messages.append(failure);
         return result;

@@ -7,6 +7,7 @@
 #include "engine.h"
 #include "ignis/build_cache.h"
 #include "ignis/build_history.h"
+#include "ignis/build_image.h"
 #include "ignis/build_staging.h"
 #include "ignis/esbuild_bundle.h"
 #include "ignis/esbuild_toolchain.h"
@@ -411,9 +412,25 @@ struct ProductionBuild::Private {
         cache.store(key, {{QStringLiteral("outputs"), outputsToJson(report.outputs)}}, blobs);
     }
 
+    bool publishIfAsked()
+    {
+        if (!options.publish)
+            return true;
+        return phase(QStringLiteral("image"), QStringLiteral("publishing the OCI image"), [&](QString &) {
+            auto published = publishBuildImage(engine.artifacts(), config, {options.version, options.imageBase, report.startedAt});
+            if (!published.ok()) {
+                report.messages.append(failure(QStringLiteral("image not published: ") + published.error().toString()));
+                return false;
+            }
+            report.image = published->reference();
+            report.imageDigest = published->manifest.digest;
+            return true;
+        });
+    }
+
     bool build()
     {
-        steps = options.useCache ? 7 : 6;
+        steps = (options.useCache ? 7 : 6) + (options.publish ? 1 : 0);
         if (!phase(QStringLiteral("config"), QStringLiteral("reading helios.json"), [this](QString &c) { return readConfig(c); }))
             return false;
         report.projectId = BuildHistory(engine.store()).projectIdFor(config.projectDir);
@@ -463,7 +480,7 @@ struct ProductionBuild::Private {
             anyMiss = false;  // a miss of the whole build only means "look step by step"
             if (hit) {
                 report.cache = QStringLiteral("hit");
-                return true;
+                return publishIfAsked();
             }
         }
 
@@ -500,7 +517,7 @@ struct ProductionBuild::Private {
                        : anyHit && anyMiss ? QStringLiteral("partial")
                        : anyHit            ? QStringLiteral("hit")
                                            : QStringLiteral("miss");
-        return true;
+        return publishIfAsked();
     }
 };
 

@@ -26,6 +26,11 @@ struct BuildProgress {
 struct BuildOptions {
     QString projectDir;
     bool useCache = true;
+    // After a successful build, publish the output as an OCI image (see build_image.h)
+    // tagged `version`, on `imageBase` (both default to the project's settings).
+    bool publish = false;
+    QString version;
+    QString imageBase;
     // Called on the thread that runs the build, between steps. Keep it short.
     std::function<void(const BuildProgress &)> progress;
     // Checked between steps and while esbuild runs; true ends the build as failed.

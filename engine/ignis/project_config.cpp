@@ -19,14 +19,14 @@ class ConfigReader {
 public:
     ConfigReader(ProjectConfig &config) : m_config(config) {}
 
-    void fail(const JsonValue *at, const QString &text)
+    void fail(const JsonValue *at, const QString &text) { fail(at ? at->position() : slate::SourcePosition{}, text); }
+
+    void fail(slate::SourcePosition position, const QString &text)
     {
         BuildMessage message;
         message.file = ProjectConfig::fileName();
-        if (at) {
-            message.line = at->position().line;
-            message.column = at->position().column;
-        }
+        message.line = position.line;
+        message.column = position.column;
         message.text = text;
         m_config.messages.append(message);
     }
@@ -36,7 +36,7 @@ public:
     {
         for (const JsonValue &child : object.children())
             if (!known.contains(child.key()))
-                fail(&child, QStringLiteral("unknown key \"%1\" in %2 (known: %3)").arg(child.key(), where, known.join(QStringLiteral(", "))));
+                fail(child.keyPosition(), QStringLiteral("unknown key \"%1\" in %2 (known: %3)").arg(child.key(), where, known.join(QStringLiteral(", "))));
     }
 
     QString string(const JsonValue &object, QStringView key, const QString &fallback = {})

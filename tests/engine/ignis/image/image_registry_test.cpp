@@ -27,39 +27,12 @@
 
 using namespace helios;
 using namespace helios::ignis;
+using helios::test::runTool;
+using helios::test::ToolRun;
 
 namespace {
 
 const QString Busybox = QStringLiteral("/bin/busybox");
-
-struct ToolRun {
-    int exitCode = -1;
-    QByteArray output;
-    QByteArray errors;
-    QString describe(const QString &program) const {
-        return QStringLiteral("%1 exited with %2: %3")
-            .arg(program)
-            .arg(exitCode)
-            .arg(QString::fromLocal8Bit(errors));
-    }
-};
-
-// Runs a tool with a bound on its time; exitCode -1 when it did not finish.
-ToolRun runTool(const QString &program, const QStringList &arguments) {
-    QProcess process;
-    process.start(program, arguments);
-    ToolRun run;
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished(5000);
-        run.errors = process.readAllStandardError() + process.errorString().toUtf8();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.output = process.readAllStandardOutput();
-    run.errors = process.readAllStandardError();
-    return run;
-}
 
 QString uniqueRepository(const QString &what) {
     return QStringLiteral("helios-test/ignis-%1-%2")

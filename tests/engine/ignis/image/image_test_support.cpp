@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -210,6 +211,28 @@ Result<QString> pushIndex(data::ArtifactStore &store, const QString &repository,
                             {QStringLiteral("manifests"), entries}};
     return store.putManifest(repository, tag, QJsonDocument(index).toJson(QJsonDocument::Compact),
                              QString(data::OciIndexMediaType));
+}
+
+QString ToolRun::describe(const QString &program) const
+{
+    return QStringLiteral("%1 exited with %2: %3").arg(program).arg(exitCode).arg(QString::fromLocal8Bit(errors));
+}
+
+ToolRun runTool(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    ToolRun run;
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.errors = process.readAllStandardError() + process.errorString().toUtf8();
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.output = process.readAllStandardOutput();
+    run.errors = process.readAllStandardError();
+    return run;
 }
 
 } // namespace helios::test

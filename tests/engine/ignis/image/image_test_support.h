@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace helios::test {
 
@@ -53,5 +54,16 @@ Result<BaseImageBlobs> pushBaseImage(data::ArtifactStore &store, const QString &
 // {digest, architecture} pair, all linux, under `tag`.
 Result<QString> pushIndex(data::ArtifactStore &store, const QString &repository, const QString &tag,
                           const QList<std::pair<QString, QString>> &manifests);
+
+// What a command-line tool (skopeo, umoci) did.
+struct ToolRun {
+    int exitCode = -1; // -1: it did not finish in time or did not start
+    QByteArray output;
+    QByteArray errors;
+    QString describe(const QString &program) const;
+};
+
+// Runs a tool with a bound on its time (two minutes).
+ToolRun runTool(const QString &program, const QStringList &arguments);
 
 } // namespace helios::test
