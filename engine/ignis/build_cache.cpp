@@ -72,8 +72,8 @@ std::optional<QJsonObject> BuildCache::lookup(const QString &key)
 void BuildCache::store(const QString &key, const QJsonObject &record, const QList<data::Descriptor> &files)
 {
     const QByteArray bytes = QJsonDocument(record).toJson(QJsonDocument::Compact);
-    auto recordBlob = m_artifacts.putBlob(repository(), bytes, RecordMediaType);
-    auto configBlob = m_artifacts.putBlob(repository(), QByteArrayLiteral("{}"), EmptyMediaType);
+    auto recordBlob = m_artifacts.putBlob(repository(), bytes, RecordMediaType, data::Durability::Relaxed);
+    auto configBlob = m_artifacts.putBlob(repository(), QByteArrayLiteral("{}"), EmptyMediaType, data::Durability::Relaxed);
     if (!recordBlob.ok() || !configBlob.ok()) {
         qCWarning(lcIgnis) << "build cache not updated:" << (recordBlob.ok() ? configBlob : recordBlob).error().toString();
         return;
@@ -87,7 +87,7 @@ void BuildCache::store(const QString &key, const QJsonObject &record, const QLis
                                {QStringLiteral("config"), descriptorJson(*configBlob)},
                                {QStringLiteral("layers"), layers}};
     const auto stored = m_artifacts.putManifest(repository(), key, QJsonDocument(manifest).toJson(QJsonDocument::Compact),
-                                                data::OciManifestMediaType);
+                                                data::OciManifestMediaType, data::Durability::Relaxed);
     if (!stored.ok()) {
         qCWarning(lcIgnis) << "build cache not updated:" << stored.error().toString();
         return;
@@ -97,7 +97,8 @@ void BuildCache::store(const QString &key, const QJsonObject &record, const QLis
 
 Result<data::Descriptor> BuildCache::putFile(const QByteArray &bytes)
 {
-    return m_artifacts.putBlob(repository(), bytes, QStringLiteral("application/octet-stream"));
+    // Build outputs can always be made again: no fsync for them.
+    return m_artifacts.putBlob(repository(), bytes, QStringLiteral("application/octet-stream"), data::Durability::Relaxed);
 }
 
 Result<QByteArray> BuildCache::getFile(const QString &digest) { return m_artifacts.getBlob(repository(), digest); }

@@ -30,6 +30,12 @@ struct Manifest {
     QByteArray bytes;   // exactly as stored: the digest is over these bytes
 };
 
+// How hard a write works to survive a crash. Synced: on stable storage before the call
+// returns. Relaxed: for content that can be made again (the build cache) -- the embedded
+// store skips fsync and the read-back; a blob torn by a power cut then fails its digest
+// check when read, which its user treats as a miss. A registry decides for itself.
+enum class Durability { Synced, Relaxed };
+
 // Content-addressed storage of OCI images and artifacts, by repository ("helios/app")
 // and tag. Embedded: one OCI image-layout directory per repository under the data
 // dir. Cluster: an OCI Distribution (Registry HTTP API v2) server; pulls fall back to
@@ -44,7 +50,7 @@ public:
 
     // Stores the bytes (skipped if present) and returns their descriptor.
     virtual Result<Descriptor> putBlob(const QString &repository, const QByteArray &bytes,
-                                       const QString &mediaType) = 0;
+                                       const QString &mediaType, Durability durability = Durability::Synced) = 0;
     virtual Result<bool> hasBlob(const QString &repository, const QString &digest) = 0;
     // Fails with Corrupt if the bytes read do not hash to `digest`.
     virtual Result<QByteArray> getBlob(const QString &repository, const QString &digest) = 0;
@@ -52,7 +58,8 @@ public:
     // Stores a manifest under a tag (or only by digest when `tag` is empty). The blobs
     // it references must be present. Returns the manifest's digest.
     virtual Result<QString> putManifest(const QString &repository, const QString &tag,
-                                        const QByteArray &bytes, const QString &mediaType) = 0;
+                                        const QByteArray &bytes, const QString &mediaType,
+                                        Durability durability = Durability::Synced) = 0;
     // `reference` is a tag or a digest.
     virtual Result<Manifest> getManifest(const QString &repository, const QString &reference) = 0;
     virtual Result<QStringList> listTags(const QString &repository) = 0;

@@ -34,7 +34,9 @@ QString hexOf(const QString &digest) { return digest.mid(7); }  // after "sha256
 // never a torn write: temporary file in the same directory, fsync, rename(2). When
 // `digest` is given the temporary file is read back and hashed before it is renamed
 // into place, so a blob file only ever exists with the content its name promises.
-Result<void> writeAtomically(const QString &path, const QByteArray &bytes, const QString &digest = {})
+// Relaxed writes skip the fsync and the read-back (see Durability).
+Result<void> writeAtomically(const QString &path, const QByteArray &bytes, const QString &digest = {},
+                             Durability durability = Durability::Synced)
 {
     const QFileInfo info(path);
     QTemporaryFile file(info.absolutePath() + QStringLiteral("/.tmp-") + info.fileName() + QStringLiteral("-XXXXXX"));
@@ -42,10 +44,11 @@ Result<void> writeAtomically(const QString &path, const QByteArray &bytes, const
         return makeError(ErrorCode::Io, QStringLiteral("cannot create temporary file: ") + file.errorString(), path);
     if (file.write(bytes) != bytes.size() || !file.flush())
         return makeError(ErrorCode::Io, QStringLiteral("cannot write: ") + file.errorString(), file.fileName());
-    if (::fsync(file.handle()) != 0)
+    const bool synced = durability == Durability::Synced;
+    if (synced && ::fsync(file.handle()) != 0)
         return makeError(ErrorCode::Io, QStringLiteral("fsync failed: ") + QString::fromLocal8Bit(std::strerror(errno)),
                          file.fileName());
-    if (!digest.isEmpty()) {
+    if (synced && !digest.isEmpty()) {
         file.seek(0);
         QCryptographicHash hash(QCryptographicHash::Sha256);
         if (!hash.addData(&file))
@@ -137,7 +140,8 @@ Result<void> OciLayoutStore::ensureLayout(const QString &repository)
     return {};
 }
 
-Result<void> OciLayoutStore::writeBlob(const QString &repository, const QString &digest, const QByteArray &bytes)
+Result<void> OciLayoutStore::writeBlob(const QString &repository, const QString &digest, const QByteArray &bytes,
+                                       Durability durability)
 {
     const QString path = blobPath(repository, digest);
     QFile existing(path);
@@ -149,16 +153,17 @@ Result<void> OciLayoutStore::writeBlob(const QString &repository, const QString 
             return {};
         qCWarning(lcArtifacts) << "replacing damaged blob" << path;
     }
-    return writeAtomically(path, bytes, digest);
+    return writeAtomically(path, bytes, digest, durability);
 }
 
-Result<Descriptor> OciLayoutStore::putBlob(const QString &repository, const QByteArray &bytes, const QString &mediaType)
+Result<Descriptor> OciLayoutStore::putBlob(const QString &repository, const QByteArray &bytes, const QString &mediaType,
+                                           Durability durability)
 {
     HELIOS_TRY(validateRepository(repository));
     Descriptor descriptor{mediaType.isEmpty() ? QStringLiteral("application/octet-stream") : mediaType,
                           sha256Digest(bytes), bytes.size()};
     HELIOS_TRY(ensureLayout(repository));
-    HELIOS_TRY(writeBlob(repository, descriptor.digest, bytes));
+    HELIOS_TRY(writeBlob(repository, descriptor.digest, bytes, durability));
     return descriptor;
 }
 
@@ -186,7 +191,8 @@ Result<QByteArray> OciLayoutStore::getBlob(const QString &repository, const QStr
     return bytes;
 }
 
-Result<void> OciLayoutStore::addToIndex(const QString &repository, const QString &tag, const Descriptor &manifest)
+Result<void> OciLayoutStore::addToIndex(const QString &repository, const QString &tag, const Descriptor &manifest,
+                                        Durability durability)
 {
     const QString dir = repositoryPath(repository);
     QMutexLocker locker(&m_indexMutex);
@@ -219,11 +225,12 @@ Result<void> OciLayoutStore::addToIndex(const QString &repository, const QString
         entry.insert(QStringLiteral("annotations"), QJsonObject{{QString(RefNameAnnotation), tag}});
     updated.append(entry);
     index->insert(QStringLiteral("manifests"), updated);
-    return writeAtomically(dir + QLatin1Char('/') + IndexFile, QJsonDocument(index.value()).toJson(QJsonDocument::Compact));
+    return writeAtomically(dir + QLatin1Char('/') + IndexFile, QJsonDocument(index.value()).toJson(QJsonDocument::Compact), {},
+                           durability);
 }
 
 Result<QString> OciLayoutStore::putManifest(const QString &repository, const QString &tag, const QByteArray &bytes,
-                                            const QString &mediaType)
+                                            const QString &mediaType, Durability durability)
 {
     auto references = checkManifestInput(repository, tag, bytes, mediaType);
     HELIOS_TRY(references);
@@ -244,8 +251,8 @@ Result<QString> OciLayoutStore::putManifest(const QString &repository, const QSt
     }
     const Descriptor manifest{mediaType, sha256Digest(bytes), bytes.size()};
     HELIOS_TRY(ensureLayout(repository));
-    HELIOS_TRY(writeBlob(repository, manifest.digest, bytes));
-    HELIOS_TRY(addToIndex(repository, tag, manifest));
+    HELIOS_TRY(writeBlob(repository, manifest.digest, bytes, durability));
+    HELIOS_TRY(addToIndex(repository, tag, manifest, durability));
     qCDebug(lcArtifacts) << "stored manifest" << manifest.digest << "in" << repository << "tag" << tag;
     return manifest.digest;
 }

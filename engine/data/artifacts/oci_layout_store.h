@@ -27,11 +27,12 @@ public:
     // The image-layout directory of `repository` (whether or not it exists yet).
     QString repositoryPath(const QString &repository) const;
 
-    Result<Descriptor> putBlob(const QString &repository, const QByteArray &bytes, const QString &mediaType) override;
+    Result<Descriptor> putBlob(const QString &repository, const QByteArray &bytes, const QString &mediaType,
+                               Durability durability = Durability::Synced) override;
     Result<bool> hasBlob(const QString &repository, const QString &digest) override;
     Result<QByteArray> getBlob(const QString &repository, const QString &digest) override;
     Result<QString> putManifest(const QString &repository, const QString &tag, const QByteArray &bytes,
-                                const QString &mediaType) override;
+                                const QString &mediaType, Durability durability = Durability::Synced) override;
     Result<Manifest> getManifest(const QString &repository, const QString &reference) override;
     Result<QStringList> listTags(const QString &repository) override;
     Result<void> ping() override;
@@ -39,8 +40,10 @@ public:
 private:
     QString blobPath(const QString &repository, const QString &digest) const;
     Result<void> ensureLayout(const QString &repository);
-    Result<void> writeBlob(const QString &repository, const QString &digest, const QByteArray &bytes);
-    Result<void> addToIndex(const QString &repository, const QString &tag, const Descriptor &manifest);
+    Result<void> writeBlob(const QString &repository, const QString &digest, const QByteArray &bytes,
+                           Durability durability);
+    Result<void> addToIndex(const QString &repository, const QString &tag, const Descriptor &manifest,
+                            Durability durability);
 
     QString m_root;
     QMutex m_indexMutex;

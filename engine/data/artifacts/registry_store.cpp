@@ -87,7 +87,8 @@ Result<T> RegistryStore::withFallback(Pull &&pull) const
                      fromMirror.error().context);
 }
 
-Result<Descriptor> RegistryStore::putBlob(const QString &repository, const QByteArray &bytes, const QString &mediaType)
+Result<Descriptor> RegistryStore::putBlob(const QString &repository, const QByteArray &bytes, const QString &mediaType,
+                                          Durability)
 {
     HELIOS_TRY(validateRepository(repository));
     const Descriptor descriptor{mediaType.isEmpty() ? QStringLiteral("application/octet-stream") : mediaType,
@@ -162,7 +163,7 @@ Result<QByteArray> RegistryStore::getBlob(const QString &repository, const QStri
 }
 
 Result<QString> RegistryStore::putManifest(const QString &repository, const QString &tag, const QByteArray &bytes,
-                                           const QString &mediaType)
+                                           const QString &mediaType, Durability)
 {
     // Malformed manifests fail here exactly as in the layout store; references to
     // missing blobs are the registry's to reject (MANIFEST_BLOB_UNKNOWN, HTTP 400).

@@ -24,11 +24,12 @@ public:
     QString kind() const override { return QStringLiteral("registry"); }
     QString location() const override { return m_primary.redactedBase(); }
 
-    Result<Descriptor> putBlob(const QString &repository, const QByteArray &bytes, const QString &mediaType) override;
+    Result<Descriptor> putBlob(const QString &repository, const QByteArray &bytes, const QString &mediaType,
+                               Durability durability = Durability::Synced) override;
     Result<bool> hasBlob(const QString &repository, const QString &digest) override;
     Result<QByteArray> getBlob(const QString &repository, const QString &digest) override;
     Result<QString> putManifest(const QString &repository, const QString &tag, const QByteArray &bytes,
-                                const QString &mediaType) override;
+                                const QString &mediaType, Durability durability = Durability::Synced) override;
     Result<Manifest> getManifest(const QString &repository, const QString &reference) override;
     Result<QStringList> listTags(const QString &repository) override;
     Result<void> ping() override;

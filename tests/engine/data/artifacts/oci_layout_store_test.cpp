@@ -31,6 +31,7 @@ private Q_SLOTS:
     void testPuttingADamagedBlobAgainRepairsIt();
     void testReopenedStoreSeesEverything();
     void testTwoStoresOnOneDirectoryKeepEveryTag();
+    void testRelaxedWritesReadBackTheSame();
 
 private:
     static QJsonObject readJson(const QString &path);
@@ -160,6 +161,25 @@ void OciLayoutStoreTest::testReopenedStoreSeesEverything()
     auto manifest = reopened.getManifest(m_repository, QStringLiteral("1.0.0"));
     QVERIFY(manifest.ok());
     QCOMPARE(manifest->bytes, m_image.manifest);
+}
+
+void OciLayoutStoreTest::testRelaxedWritesReadBackTheSame()
+{
+    // Relaxed skips fsync and the read-back, nothing else: same files, same checks.
+    const QByteArray bytes("rebuildable output");
+    auto blob = m_store->putBlob(QStringLiteral("helios/cache"), bytes, QStringLiteral("text/plain"), Durability::Relaxed);
+    QVERIFY(blob.ok());
+    QCOMPARE(blob->digest, sha256Digest(bytes));
+    QCOMPARE(m_store->getBlob(QStringLiteral("helios/cache"), blob->digest).value(), bytes);
+    auto put = m_store->putManifest(m_repository, QStringLiteral("relaxed"), test::manifestFor(m_image, QStringLiteral("relaxed")),
+                                    QString(OciManifestMediaType), Durability::Relaxed);
+    QVERIFY2(put.ok(), qPrintable(put.ok() ? QString() : put.error().toString()));
+    OciLayoutStore reopened(m_dir->path());
+    QVERIFY(reopened.listTags(m_repository)->contains(QStringLiteral("relaxed")));
+    // A relaxed manifest is still refused when a blob it names is missing.
+    QByteArray dangling = test::manifestFor(m_image, QStringLiteral("x"));
+    dangling.replace(m_image.configDescriptor.digest.toLatin1(), sha256Digest("missing").toLatin1());
+    QVERIFY(!m_store->putManifest(m_repository, QStringLiteral("x"), dangling, QString(OciManifestMediaType), Durability::Relaxed).ok());
 }
 
 void OciLayoutStoreTest::testTwoStoresOnOneDirectoryKeepEveryTag()
