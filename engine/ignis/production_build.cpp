@@ -90,6 +90,9 @@ struct ProductionBuild::Private {
     BuildCache cache;
     bool anyHit = false;
     bool anyMiss = false;
+    // Bundles started before the inputs were hashed (see startEarly), by entry index.
+    std::vector<std::unique_ptr<EsbuildBundle>> early;
+    QElapsedTimer earlyClock;
 
     Private(Engine &e, BuildOptions o)
         : engine(e), options(std::move(o)), cache(engine.cache(), engine.artifacts())
@@ -229,6 +232,28 @@ struct ProductionBuild::Private {
         return record;
     }
 
+    // A first build (no output yet) or one without the cache will bundle every entry:
+    // esbuild starts at once and runs while the inputs are hashed and the tokens
+    // rendered, instead of after them. Should the whole build turn out to be in the
+    // cache after all, the early runs are stopped and their output thrown away.
+    void startEarly()
+    {
+        earlyClock.start();
+        for (const BuildEntry &entry : std::as_const(config.entries)) {
+            early.push_back(std::make_unique<EsbuildBundle>(toolchain, config, entry, staging->root()));
+            early.back()->start();
+        }
+    }
+
+    void stopEarly()
+    {
+        for (auto &bundle : early)
+            if (bundle)
+                bundle->kill();
+        early.clear();
+        earlyClock.invalidate();
+    }
+
     // Runs esbuild for every entry the cache does not have, side by side.
     bool bundleEntries(QList<QJsonObject> &bundles)
     {
@@ -239,6 +264,12 @@ struct ProductionBuild::Private {
         for (int i = 0; i < config.entries.size(); ++i) {
             const BuildEntry &entry = config.entries.at(i);
             const QString key = QStringLiteral("e-") + hexDigest({keyBase, canonical(entry.toJson())});
+            if (i < int(early.size()) && early[i]) {
+                running.push_back(std::move(early[i]));
+                runningIndex.push_back(i);
+                bundles[i] = {{QStringLiteral("key"), key}};
+                continue;
+            }
             QElapsedTimer timer;
             timer.start();
             if (auto record = cachedBundle(key)) {
@@ -255,6 +286,8 @@ struct ProductionBuild::Private {
         bool ok = true;
         QElapsedTimer timer;
         timer.start();
+        if (earlyClock.isValid())
+            timer = earlyClock;
         for (size_t n = 0; n < running.size(); ++n) {
             const int i = runningIndex[n];
             const BuildEntry &entry = config.entries.at(i);
@@ -383,6 +416,15 @@ struct ProductionBuild::Private {
         const auto record = cache.lookup(key);
         if (!record)
             return false;
+        if (!early.empty()) {
+            // esbuild's half-written files must not mix with the restored ones.
+            stopEarly();
+            staging->discard();
+            auto fresh = BuildStaging::create(config.projectDir, config.outDir, report.id);
+            if (!fresh.ok())
+                return false;
+            staging.emplace(std::move(*fresh));
+        }
         for (const BuildOutput &output : outputsFromJson(record->value(QStringLiteral("outputs")).toArray())) {
             auto bytes = cache.getFile(output.digest);
             if (!bytes.ok() || !staging->write(output.path, *bytes, output.entry).ok())
@@ -439,6 +481,15 @@ struct ProductionBuild::Private {
         publish(QStringLiteral("build.started"), {{QStringLiteral("buildId"), report.id},
                                                   {QStringLiteral("projectDir"), config.projectDir}});
 
+        auto staged = BuildStaging::create(config.projectDir, config.outDir, report.id);
+        if (!staged.ok()) {
+            report.messages.append(failure(staged.error().toString()));
+            return false;
+        }
+        staging.emplace(std::move(*staged));
+        if (!options.useCache || !QFileInfo::exists(config.outDir + QLatin1Char('/') + BuildStaging::manifestName()))
+            startEarly();
+
         std::optional<TokenStylesheet> sheet;
         QString wholeKey;
         if (!phase(QStringLiteral("hash"), QStringLiteral("hashing inputs"), [&](QString &) {
@@ -462,13 +513,6 @@ struct ProductionBuild::Private {
                 return true;
             }))
             return false;
-
-        auto staged = BuildStaging::create(config.projectDir, config.outDir, report.id);
-        if (!staged.ok()) {
-            report.messages.append(failure(staged.error().toString()));
-            return false;
-        }
-        staging.emplace(std::move(*staged));
 
         if (options.useCache) {
             bool hit = false;
@@ -535,6 +579,7 @@ BuildReport ProductionBuild::run()
     d->report.startedAt = nowUtc();
     d->report.projectDir = d->options.projectDir;
     const bool ok = d->build();
+    d->stopEarly();
     if (d->staging)
         d->staging->discard();
     BuildReport &report = d->report;
