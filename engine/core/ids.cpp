@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ids.h"
 
-#include <QCryptographicHash>
+#include "core/sha256.h"
+
 #include <QDateTime>
 #include <QUuid>
 
@@ -11,8 +12,7 @@ QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
 QString sha256Digest(const QByteArray &bytes)
 {
-    return QStringLiteral("sha256:")
-        + QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return QStringLiteral("sha256:") + QString::fromLatin1(Sha256::hexHash(bytes));
 }
 
 QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ignis/input_snapshot.h"
 
-#include <QCryptographicHash>
+#include "core/sha256.h"
+
 #include <QFile>
 
 #include <algorithm>
@@ -35,7 +36,7 @@ bool isSkippedDirectory(const fs::path &name)
 // Plain open/read: QFile's extra stat calls cost more than the hashing for small files.
 void hashRange(const QString &root, std::vector<FileDigest> &files, size_t begin, size_t end)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     std::vector<char> buffer(64 * 1024);
     const QByteArray base = QFile::encodeName(root) + '/';
     for (size_t i = begin; i < end; ++i) {
@@ -46,11 +47,13 @@ void hashRange(const QString &root, std::vector<FileDigest> &files, size_t begin
             file.error = QString::fromLocal8Bit(std::strerror(errno));
             continue;
         }
-        hash.reset();
         ssize_t n = 0;
         while ((n = ::read(fd, buffer.data(), buffer.size())) > 0) {
-            hash.addData(QByteArrayView(buffer.data(), n));
+            hash.add(QByteArrayView(buffer.data(), n));
             file.size += n;
+            // A regular file reads short only at its end: no second read to learn that.
+            if (size_t(n) < buffer.size())
+                break;
         }
         if (n < 0)
             file.error = QString::fromLocal8Bit(std::strerror(errno));
@@ -103,18 +106,18 @@ Result<InputSnapshot> InputSnapshot::take(const QString &projectDir, const QStri
 
     InputSnapshot snapshot;
     snapshot.m_digests.reserve(qsizetype(files.size()));
-    QCryptographicHash listing(QCryptographicHash::Sha256);
-    QCryptographicHash content(QCryptographicHash::Sha256);
+    Sha256 listing;
+    Sha256 content;
     for (const FileDigest &file : files) {
         if (!file.error.isEmpty())
             return makeError(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(file.path, file.error), projectDir);
         const QByteArray path = file.path.toUtf8();
-        listing.addData(path);
-        listing.addData(QByteArrayView("\n", 1));
-        content.addData(path);
-        content.addData(QByteArrayView("\0", 1));
-        content.addData(file.hex);
-        content.addData(QByteArrayView("\n", 1));
+        listing.add(path);
+        listing.add(QByteArrayView("\n", 1));
+        content.add(path);
+        content.add(QByteArrayView("\0", 1));
+        content.add(file.hex);
+        content.add(QByteArrayView("\n", 1));
         snapshot.m_digests.insert(file.path, QString::fromLatin1(file.hex));
         snapshot.m_totalBytes += file.size;
     }

@@ -4,6 +4,7 @@
 #include "bus/bus.h"
 #include "core/ids.h"
 #include "core/logging.h"
+#include "core/sha256.h"
 #include "engine.h"
 #include "ignis/build_cache.h"
 #include "ignis/build_history.h"
@@ -17,7 +18,6 @@
 #include "ignis/token_stylesheet.h"
 #include "store/store.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -47,10 +47,10 @@ const QStringList &resolutionFiles()
 
 QString hexDigest(std::initializer_list<QByteArray> parts)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     for (const QByteArray &part : parts) {
-        hash.addData(part);
-        hash.addData(QByteArrayView("\n", 1));
+        hash.add(part);
+        hash.add(QByteArrayView("\n", 1));
     }
     return QString::fromLatin1(hash.result().toHex());
 }
@@ -196,7 +196,7 @@ struct ProductionBuild::Private {
             if (!ok)
                 return false;
         }
-        tokensDigest = QCryptographicHash::hash(css, QCryptographicHash::Sha256).toHex();
+        tokensDigest = Sha256::hexHash(css);
         tokensPath = QStringLiteral("assets/tokens-") + QString::fromLatin1(tokensDigest.left(8)) + QStringLiteral(".css");
         auto written = staging->write(tokensPath, css, QStringLiteral("tokens"));
         if (!written.ok()) {
@@ -314,10 +314,14 @@ struct ProductionBuild::Private {
         QList<data::Descriptor> blobs;
         for (const EsbuildBundle::Output &output : result.outputs) {
             const QByteArray bytes = staging->read(output.path);
-            QString digest = sha256Digest(bytes);
+            QString digest;
             if (options.useCache)
-                if (auto blob = cache.putFile(bytes); blob.ok())
+                if (auto blob = cache.putFile(bytes); blob.ok()) {
                     blobs.append(*blob);
+                    digest = blob->digest;  // hashed once, by the store
+                }
+            if (digest.isEmpty())
+                digest = sha256Digest(bytes);
             outputs.append(bundleOutputJson(output, digest));
         }
         QJsonArray warnings = messagesToJson(result.messages);
@@ -475,12 +479,6 @@ struct ProductionBuild::Private {
         steps = (options.useCache ? 7 : 6) + (options.publish ? 1 : 0);
         if (!phase(QStringLiteral("config"), QStringLiteral("reading helios.json"), [this](QString &c) { return readConfig(c); }))
             return false;
-        report.projectId = BuildHistory(engine.store()).projectIdFor(config.projectDir);
-        if (auto started = BuildHistory(engine.store()).recordStarted(report); !started.ok())
-            qCWarning(lcIgnis) << "build history not written:" << started.error().toString();
-        publish(QStringLiteral("build.started"), {{QStringLiteral("buildId"), report.id},
-                                                  {QStringLiteral("projectDir"), config.projectDir}});
-
         auto staged = BuildStaging::create(config.projectDir, config.outDir, report.id);
         if (!staged.ok()) {
             report.messages.append(failure(staged.error().toString()));
@@ -489,6 +487,13 @@ struct ProductionBuild::Private {
         staging.emplace(std::move(*staged));
         if (!options.useCache || !QFileInfo::exists(config.outDir + QLatin1Char('/') + BuildStaging::manifestName()))
             startEarly();
+
+        // Recorded and announced while esbuild, if it started early, is already working.
+        report.projectId = BuildHistory(engine.store()).projectIdFor(config.projectDir);
+        if (auto started = BuildHistory(engine.store()).recordStarted(report); !started.ok())
+            qCWarning(lcIgnis) << "build history not written:" << started.error().toString();
+        publish(QStringLiteral("build.started"), {{QStringLiteral("buildId"), report.id},
+                                                  {QStringLiteral("projectDir"), config.projectDir}});
 
         std::optional<TokenStylesheet> sheet;
         QString wholeKey;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ignis/token_stylesheet.h"
 
+#include "core/sha256.h"
 #include "ignis/input_snapshot.h"
 #include "slate/build_config.h"
 #include "slate/token_build.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 
@@ -66,20 +66,20 @@ TokenStylesheet TokenStylesheet::prepare(const QString &projectDir, const QStrin
         for (const QString &name : resolverDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
             files << resolverDir.absoluteFilePath(name);
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(QByteArrayView("slate-css-1\n" HELIOS_VERSION "\n"));
+    Sha256 hash;
+    hash.add(QByteArrayView("slate-css-1\n" HELIOS_VERSION "\n"));
     for (const QString &file : std::as_const(files)) {
         const QString relative = project.relativeFilePath(file);
         QString digest = snapshot.digestOf(relative);
         if (digest.isEmpty()) {
             QFile in(file);
             if (in.open(QIODevice::ReadOnly))
-                digest = QString::fromLatin1(QCryptographicHash::hash(in.readAll(), QCryptographicHash::Sha256).toHex());
+                digest = QString::fromLatin1(Sha256::hexHash(in.readAll()));
         }
-        hash.addData(relative.toUtf8());
-        hash.addData(QByteArrayView("\0", 1));
-        hash.addData(digest.toLatin1());
-        hash.addData(QByteArrayView("\n", 1));
+        hash.add(relative.toUtf8());
+        hash.add(QByteArrayView("\0", 1));
+        hash.add(digest.toLatin1());
+        hash.add(QByteArrayView("\n", 1));
     }
     sheet.m_inputDigest = hash.result().toHex();
     return sheet;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "artifact_store.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -111,12 +110,6 @@ Result<void> validateDigest(const QString &digest)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("invalid sha256 digest %1: expected 64 lower-case hex digits").arg(quoted(digest)));
     return {};
-}
-
-QString sha256Digest(const QByteArray &bytes)
-{
-    return QStringLiteral("sha256:")
-        + QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 Result<QList<Descriptor>> manifestReferences(const QByteArray &bytes, const QString &mediaType)

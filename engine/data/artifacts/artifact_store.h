@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/ids.h"
 #include "core/result.h"
 
 #include <QByteArray>
@@ -76,8 +77,8 @@ Result<void> validateTag(const QString &tag);
 // A digest this store can check: "sha256:" followed by 64 lower-case hex digits.
 Result<void> validateDigest(const QString &digest);
 
-// "sha256:<hex>" of `bytes`: the digest every blob and manifest is addressed by.
-QString sha256Digest(const QByteArray &bytes);
+// Blobs and manifests are addressed by helios::sha256Digest (core/ids.h).
+using helios::sha256Digest;
 
 // Media types the stores understand when reading a manifest's references.
 inline constexpr QLatin1StringView OciManifestMediaType{"application/vnd.oci.image.manifest.v1+json"};

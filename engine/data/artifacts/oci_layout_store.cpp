@@ -2,8 +2,8 @@
 #include "oci_layout_store.h"
 
 #include "core/logging.h"
+#include "core/sha256.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -30,6 +30,19 @@ const QLatin1StringView IndexFile{"index.json"};
 
 QString hexOf(const QString &digest) { return digest.mid(7); }  // after "sha256:"
 
+// Hex SHA-256 of a file from its current position, read in chunks; empty on a read error.
+QString hexHashOf(QFile &file)
+{
+    Sha256 hash;
+    QByteArray chunk(1 << 16, Qt::Uninitialized);
+    for (qint64 n; (n = file.read(chunk.data(), chunk.size())) != 0;) {
+        if (n < 0)
+            return {};
+        hash.add(QByteArrayView(chunk.constData(), n));
+    }
+    return QString::fromLatin1(hash.result().toHex());
+}
+
 // Writes `bytes` to `path` so that readers see the old file or the whole new one,
 // never a torn write: temporary file in the same directory, fsync, rename(2). When
 // `digest` is given the temporary file is read back and hashed before it is renamed
@@ -50,10 +63,10 @@ Result<void> writeAtomically(const QString &path, const QByteArray &bytes, const
                          file.fileName());
     if (synced && !digest.isEmpty()) {
         file.seek(0);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        if (!hash.addData(&file))
+        const QString hex = hexHashOf(file);
+        if (hex.isEmpty())
             return makeError(ErrorCode::Io, QStringLiteral("cannot read back: ") + file.errorString(), file.fileName());
-        const QString written = QStringLiteral("sha256:") + QString::fromLatin1(hash.result().toHex());
+        const QString written = QStringLiteral("sha256:") + hex;
         if (written != digest)
             return makeError(ErrorCode::Corrupt,
                              QStringLiteral("blob written as %1 reads back as %2").arg(digest, written), file.fileName());
@@ -147,9 +160,7 @@ Result<void> OciLayoutStore::writeBlob(const QString &repository, const QString 
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly)) {
         // Present and intact: nothing to do. A damaged copy is repaired by rewriting it.
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        if (existing.size() == bytes.size() && hash.addData(&existing)
-            && QString::fromLatin1(hash.result().toHex()) == hexOf(digest))
+        if (existing.size() == bytes.size() && hexHashOf(existing) == hexOf(digest))
             return {};
         qCWarning(lcArtifacts) << "replacing damaged blob" << path;
     }

@@ -2,8 +2,8 @@
 #include "ignis/image/layer_writer.h"
 
 #include "core/logging.h"
+#include "core/sha256.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -46,7 +46,7 @@ using EntryPtr = std::unique_ptr<archive_entry, EntryDeleter>;
 // diff_id is over the uncompressed tar) and passed on to a "raw" writer whose gzip filter
 // compresses it into `compressed`. Both stream, so only the compressed bytes are kept.
 struct Sink {
-    QCryptographicHash tarHash{QCryptographicHash::Sha256};
+    Sha256 tarHash;
     qint64 tarSize = 0;
     struct archive *gzipWriter = nullptr;
     QByteArray compressed;
@@ -56,7 +56,7 @@ la_ssize_t writeTar(struct archive *, void *clientData, const void *buffer, size
     auto *sink = static_cast<Sink *>(clientData);
     const auto bytes =
         QByteArrayView(static_cast<const char *>(buffer), static_cast<qsizetype>(length));
-    sink->tarHash.addData(bytes);
+    sink->tarHash.add(bytes);
     sink->tarSize += bytes.size();
     // The raw writer may take less than offered; keep going until all of it is in.
     qsizetype written = 0;
@@ -304,7 +304,7 @@ Result<LayerBlob> LayerWriter::write(const QString &sourceDir) const {
     LayerBlob layer;
     layer.bytes = std::move(sink.compressed);
     layer.size = layer.bytes.size();
-    layer.digest = digestOf(QCryptographicHash::hash(layer.bytes, QCryptographicHash::Sha256));
+    layer.digest = digestOf(Sha256::hash(layer.bytes));
     layer.diffId = digestOf(sink.tarHash.result());
     layer.uncompressedSize = sink.tarSize;
     layer.entryCount = static_cast<int>(entries.size());
