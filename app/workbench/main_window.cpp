@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "main_window.h"
 
+#include "build/build_panel.h"
 #include "home/home_panel.h"
 #include "tokens/tokens_panel.h"
 
@@ -32,6 +33,7 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent) : QMainWindow(parent), m
 
     m_home = new panels::HomePanel(m_engine, *this, this);
     new panels::TokensPanel(m_engine, *this, this);
+    new panels::BuildPanel(m_engine, *this, this);
     statusBar()->showMessage(tr("Data in %1").arg(m_engine.config().dataDir()));
     restoreLayout();
 }

@@ -37,6 +37,9 @@ private Q_SLOTS:
         QVERIFY(dock);
         QVERIFY(dock->isVisible());
         QVERIFY(dock->findChild<QTableView *>(QStringLiteral("backendStatusTable")));
+        // The other panels are docked too.
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("tokensDock")));
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("buildDock")));
 
         QTRY_COMPARE(model->rowCount(), 4);
         for (int row = 0; row < model->rowCount(); ++row) {
