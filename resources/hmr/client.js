@@ -1,0 +1,330 @@
+// Helios HMR client runtime, served by the IGNIS dev server as /@helios/client.js.
+// Plain ES module, no dependencies. The protocol is documented in README.md next to it.
+//
+// The page may load this file under more than one URL (index.html gets
+// /@helios/client.js?hmrPort=24678, transformed modules import /@helios/client.js), and
+// every URL is its own module instance. So all state lives in one object on globalThis
+// that every instance shares, and only one socket is ever opened.
+
+const TAG = 'helios-error-overlay';
+const log = (line) => console.info(`[helios] ${line}`);
+
+const H = (globalThis[Symbol.for('helios.hmr')] ??= {
+  url: '', socket: null, wasOpen: false, retry: 100, queue: [],
+  hot: new Map(),        // owner path -> { data, accepts, disposes, prunes, listeners }
+  styles: new Map(),     // style id (the CSS file's path) -> <style>
+  outgoing: new WeakSet(), // <link>s being replaced, kept until their successor loaded
+  chain: Promise.resolve(), // messages are applied one after the other
+  overlay: null, reloading: false, watching: false,
+});
+
+// ---- connection -------------------------------------------------------------------
+
+const port = new URL(import.meta.url).searchParams.get('hmrPort');
+const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+if (port) {
+  connect(`${scheme}//${location.hostname}:${port}/`);
+} else if (document.readyState === 'loading') {
+  // Give an instance that knows the port (the <script> in <head>) the chance to go first.
+  addEventListener('DOMContentLoaded', () => connect(`${scheme}//${location.host}/@hmr`), { once: true });
+} else {
+  connect(`${scheme}//${location.host}/@hmr`);
+}
+
+function connect(url) {
+  if (H.url) return;
+  H.url = url;
+  open();
+}
+
+function open() {
+  const ws = new WebSocket(H.url);
+  H.socket = ws;
+  ws.onopen = () => {
+    H.retry = 100;
+    if (H.wasOpen) {
+      // The server went away and came back: it may serve different code now.
+      log('server is back, reloading');
+      location.reload();
+      return;
+    }
+    H.wasOpen = true;
+    for (const text of H.queue.splice(0)) ws.send(text);
+  };
+  ws.onmessage = (event) => {
+    let msg;
+    try { msg = JSON.parse(event.data); } catch { log('ignored a message that is not JSON'); return; }
+    H.chain = H.chain.then(() => handle(msg)).catch((err) => console.error('[helios]', err));
+  };
+  ws.onclose = () => {
+    H.socket = null;
+    if (H.reloading) return;
+    if (H.wasOpen && !H.lostLogged) { log('connection lost, reconnecting'); H.lostLogged = true; }
+    setTimeout(open, H.retry);
+    H.retry = Math.min(H.retry * 2, 2000);
+  };
+}
+addEventListener('pagehide', () => { H.reloading = true; });
+
+function send(event, data) {
+  const text = JSON.stringify({ type: 'custom', event, data });
+  if (H.socket?.readyState === WebSocket.OPEN) H.socket.send(text);
+  else H.queue.push(text);
+}
+
+// ---- messages -------------------------------------------------------------------------
+
+async function handle(msg) {
+  switch (msg.type) {
+    case 'connected':
+      log('connected');
+      break;
+    case 'update':
+      hideOverlay();
+      emit('helios:beforeUpdate', msg);
+      for (const u of msg.updates ?? []) {
+        if (H.reloading) return;
+        await (u.type === 'css-update' ? updateCss(u) : updateJs(u));
+      }
+      emit('helios:afterUpdate', msg);
+      break;
+    case 'full-reload':
+      fullReload(msg.path);
+      break;
+    case 'prune': // optional: modules no longer imported by anyone
+      for (const path of msg.paths ?? []) {
+        const rec = H.hot.get(path);
+        if (!rec) continue;
+        for (const fn of [...rec.disposes, ...rec.prunes]) await fn(rec.data);
+        H.hot.delete(path);
+      }
+      break;
+    case 'error':
+      console.error(`[helios] ${where(msg.err) || 'build'}: ${msg.err?.message}`);
+      showOverlay('Build error', msg.err ?? {});
+      emit('helios:error', msg.err);
+      break;
+    case 'custom':
+      emit(msg.event, msg.data);
+      break;
+    default:
+      log(`ignored message of type ${msg.type}`);
+  }
+}
+
+function emit(event, data) {
+  for (const rec of H.hot.values()) for (const fn of rec.listeners.get(event) ?? []) fn(data);
+}
+
+function fullReload(path, reason = '') {
+  const page = location.pathname.endsWith('/') ? `${location.pathname}index.html` : location.pathname;
+  if (path?.endsWith('.html') && path !== page) return; // another page changed
+  log(`full reload${path ? ` (${path})` : ''}${reason}`);
+  emit('helios:beforeFullReload', { path });
+  H.reloading = true;
+  location.reload();
+}
+
+const withQuery = (path, q) => `${path}${path.includes('?') ? '&' : '?'}${q}`;
+
+// css-update: swap <link>s to that file, and re-import CSS that modules imported.
+async function updateCss({ path, timestamp }) {
+  const swaps = [];
+  for (const old of document.querySelectorAll('link[rel~="stylesheet"]')) {
+    if (H.outgoing.has(old) || new URL(old.href, location.href).pathname !== path) continue;
+    const url = new URL(old.href, location.href);
+    url.searchParams.set('t', timestamp);
+    const fresh = old.cloneNode();
+    fresh.href = url.href;
+    H.outgoing.add(old);
+    swaps.push(new Promise((resolve) => {
+      // Keep the old sheet until the new one applies: no flash of unstyled content.
+      fresh.onload = () => { old.remove(); resolve(); };
+      fresh.onerror = () => { fresh.remove(); H.outgoing.delete(old); resolve(); };
+    }));
+    old.after(fresh);
+  }
+  if (H.styles.has(path)) swaps.push(import(withQuery(path, `import&t=${timestamp}`)));
+  if (!swaps.length) { log(`css ${path} is not on this page`); return; }
+  await Promise.all(swaps);
+  log(`css updated ${path}`);
+}
+
+// js-update: `path` is the module whose accept() handles the change, `acceptedPath` the
+// module that changed and is re-imported (the same path for a self-accepting module).
+async function updateJs({ path, acceptedPath = path, timestamp }) {
+  const find = (owner, dep) => {
+    const cbs = H.hot.get(owner)?.accepts.filter((a) => a.deps.includes(dep)) ?? [];
+    return cbs.length ? { changed: dep, cbs } : null;
+  };
+  // Also tolerate the two fields the other way round.
+  const found = find(path, acceptedPath) ?? find(acceptedPath, path);
+  if (!found) {
+    if (!H.hot.has(path) && !H.hot.has(acceptedPath)) { log(`${path} is not on this page`); return; }
+    fullReload(undefined, `: ${acceptedPath} was not accepted`);
+    return;
+  }
+  const { changed, cbs } = found;
+  const rec = H.hot.get(changed);
+  if (rec) for (const fn of rec.disposes) await fn(rec.data);
+  let mod;
+  try {
+    mod = await import(withQuery(changed, `t=${timestamp}`));
+  } catch (err) {
+    showOverlay('Update failed', { message: `${changed}: ${err.message}` });
+    return;
+  }
+  for (const { deps, fn, single } of cbs) {
+    fn?.(single ? mod : deps.map((d) => (d === changed ? mod : undefined)));
+  }
+  log(`hot updated ${changed}`);
+}
+
+// ---- API for transformed modules ----------------------------------------------------
+
+// Called at the top of every transformed module: import.meta.hot = createHotContext(path).
+export function createHotContext(ownerPath) {
+  let rec = H.hot.get(ownerPath);
+  if (!rec) H.hot.set(ownerPath, (rec = { data: {} }));
+  // A new instance of the module starts with no handlers; `data` carries over.
+  Object.assign(rec, { accepts: [], disposes: [], prunes: [], listeners: new Map() });
+  const resolve = (dep) => new URL(dep, location.origin + ownerPath).pathname;
+  return {
+    get data() { return rec.data; },
+    accept(deps, fn) {
+      if (deps === undefined || typeof deps === 'function') {
+        rec.accepts.push({ deps: [ownerPath], fn: deps, single: true });
+      } else if (typeof deps === 'string') {
+        rec.accepts.push({ deps: [resolve(deps)], fn, single: true });
+      } else {
+        rec.accepts.push({ deps: deps.map(resolve), fn });
+      }
+    },
+    dispose(fn) { rec.disposes.push(fn); },
+    prune(fn) { rec.prunes.push(fn); },
+    invalidate(message) {
+      send('helios:invalidate', { path: ownerPath, message });
+      log(`${ownerPath} invalidated itself`);
+      H.reloading = true;
+      // Let the socket flush the message (at most ~200 ms) before the page goes away.
+      const ws = H.socket;
+      const later = (n) => (!ws || !ws.bufferedAmount || n > 20 ? location.reload() : setTimeout(later, 10, n + 1));
+      later(0);
+    },
+    on(event, fn) {
+      if (!rec.listeners.has(event)) rec.listeners.set(event, []);
+      rec.listeners.get(event).push(fn);
+    },
+    off(event, fn) {
+      const fns = rec.listeners.get(event);
+      if (fns) rec.listeners.set(event, fns.filter((f) => f !== fn));
+    },
+    send,
+  };
+}
+
+// Used by the modules the server makes of imported CSS (/src/x.css?import); id = path.
+export function updateStyle(id, css) {
+  let style = H.styles.get(id);
+  if (!style) {
+    style = document.createElement('style');
+    style.dataset.heliosId = id;
+    document.head.appendChild(style);
+    H.styles.set(id, style);
+  }
+  style.textContent = css;
+}
+
+export function removeStyle(id) {
+  H.styles.get(id)?.remove();
+  H.styles.delete(id);
+}
+
+// React Fast Refresh hooks: the server puts react-refresh's runtime on the window.
+export function registerComponent(type, id) {
+  return globalThis.__HELIOS_REACT_REFRESH__?.register?.(type, id);
+}
+
+export function performRefresh() {
+  return globalThis.__HELIOS_REACT_REFRESH__?.performReactRefresh?.();
+}
+
+// ---- error overlay ----------------------------------------------------------------------
+
+const where = (e) => (e?.file ? [e.file, e.line, e.column].filter((v) => v != null).join(':') : '');
+
+const STYLE = `
+:host { all: initial; position: fixed; inset: 0; z-index: 2147483647; }
+.backdrop { position: absolute; inset: 0; background: rgba(0,0,0,.66); overflow: auto;
+  font: 14px/1.5 ui-monospace, Menlo, Consolas, monospace; color: #e8e8e8; }
+.panel { margin: 8vh auto; max-width: min(960px, 92vw); background: #1e1f22; border-radius: 6px;
+  border-top: 6px solid #ff5c5c; padding: 18px 24px; box-shadow: 0 12px 40px rgba(0,0,0,.5); }
+h1 { margin: 0 0 8px; font-size: 15px; color: #ff7b7b; }
+pre { margin: 8px 0; white-space: pre-wrap; font: inherit; color: inherit; }
+.loc { color: #8ab4f8; } .frame { background: #111; padding: 10px; border-radius: 4px;
+  white-space: pre; overflow-x: auto; } .stack { color: #999; font-size: 12px; }
+.tip { color: #999; font-size: 12px; } button { all: unset; float: right; cursor: pointer; font-size: 18px; }`;
+
+function showOverlay(title, err) {
+  hideOverlay();
+  if (!customElements.get(TAG)) customElements.define(TAG, class extends HTMLElement {});
+  const host = document.createElement(TAG);
+  host.id = TAG;
+  host.dataset.kind = title;
+  const root = host.attachShadow({ mode: 'open' });
+  const el = (tag, cls, text, parent) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text; // text only: error text never becomes markup
+    parent.appendChild(e);
+    return e;
+  };
+  el('style', '', STYLE, root);
+  const backdrop = el('div', 'backdrop', '', root);
+  const panel = el('div', 'panel', '', backdrop);
+  const close = el('button', '', '\u00d7', panel);
+  close.title = 'Close (Esc)';
+  el('h1', '', title, panel);
+  el('pre', 'message', err.message ?? String(err), panel);
+  if (where(err)) el('pre', 'loc', where(err), panel);
+  if (err.frame) el('pre', 'frame', err.frame, panel);
+  if (err.stack) el('pre', 'stack', err.stack, panel);
+  el('div', 'tip', 'Click outside, or press Esc, to close. Fix the code to dismiss it for good.', panel);
+  root.addEventListener('click', (e) => { if (e.target === backdrop || e.target === close) hideOverlay(); });
+  H.onKey = (e) => { if (e.key === 'Escape') hideOverlay(); };
+  document.addEventListener('keydown', H.onKey);
+  (document.body ?? document.documentElement).appendChild(host);
+  H.overlay = host;
+}
+
+function hideOverlay() {
+  if (!H.overlay) return;
+  H.overlay.remove();
+  H.overlay = null;
+  document.removeEventListener('keydown', H.onKey);
+}
+
+// Uncaught errors and unhandled rejections of the page show the overlay too, located at
+// the first frame of the stack that names a file (Chrome "at f (url:1:2)", Firefox "f@url:1:2").
+function runtimeError(reason, fallback) {
+  if (H.overlay?.dataset.kind === 'Build error') return; // the build error matters more
+  const message = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  const stack = typeof reason?.stack === 'string' ? reason.stack : '';
+  const frames = (stack.startsWith(message) ? stack.slice(message.length) : stack).trim();
+  const m = frames.split('\n').map((line) => /(?:^|[\s(@])([^\s(@]+):(\d+):(\d+)\)?\s*$/.exec(line))
+    .find((hit) => hit?.[1].includes('/'));
+  let err = { message, stack: frames };
+  const at = m ? { file: m[1], line: +m[2], column: +m[3] } : fallback;
+  if (at?.file) {
+    const url = new URL(at.file, location.href);
+    err = { ...err, ...at, file: url.origin === location.origin ? url.pathname : url.href };
+  }
+  showOverlay('Runtime error', err);
+}
+
+if (!H.watching) {
+  H.watching = true;
+  addEventListener('error', (e) => runtimeError(e.error ?? e.message,
+    { file: e.filename, line: e.lineno, column: e.colno }));
+  addEventListener('unhandledrejection', (e) => runtimeError(e.reason));
+}
