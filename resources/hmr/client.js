@@ -15,7 +15,7 @@ const H = (globalThis[Symbol.for('helios.hmr')] ??= {
   styles: new Map(),     // style id (the CSS file's path) -> <style>
   outgoing: new WeakSet(), // <link>s being replaced, kept until their successor loaded
   chain: Promise.resolve(), // messages are applied one after the other
-  overlay: null, reloading: false, watching: false,
+  overlay: null, reloading: false, lostLogged: false, watching: false,
 });
 
 // ---- connection -------------------------------------------------------------------
@@ -54,7 +54,8 @@ function open() {
   ws.onmessage = (event) => {
     let msg;
     try { msg = JSON.parse(event.data); } catch { log('ignored a message that is not JSON'); return; }
-    H.chain = H.chain.then(() => handle(msg)).catch((err) => console.error('[helios]', err));
+    // A handler that throws (an accept callback, say) shows the overlay like any page error.
+    H.chain = H.chain.then(() => handle(msg)).catch((err) => runtimeError(err));
   };
   ws.onclose = () => {
     H.socket = null;
@@ -64,7 +65,6 @@ function open() {
     H.retry = Math.min(H.retry * 2, 2000);
   };
 }
-addEventListener('pagehide', () => { H.reloading = true; });
 
 function send(event, data) {
   const text = JSON.stringify({ type: 'custom', event, data });
@@ -128,7 +128,7 @@ function fullReload(path, reason = '') {
 const withQuery = (path, q) => `${path}${path.includes('?') ? '&' : '?'}${q}`;
 
 // css-update: swap <link>s to that file, and re-import CSS that modules imported.
-async function updateCss({ path, timestamp }) {
+async function updateCss({ path, timestamp = Date.now() }) {
   const swaps = [];
   for (const old of document.querySelectorAll('link[rel~="stylesheet"]')) {
     if (H.outgoing.has(old) || new URL(old.href, location.href).pathname !== path) continue;
@@ -152,7 +152,7 @@ async function updateCss({ path, timestamp }) {
 
 // js-update: `path` is the module whose accept() handles the change, `acceptedPath` the
 // module that changed and is re-imported (the same path for a self-accepting module).
-async function updateJs({ path, acceptedPath = path, timestamp }) {
+async function updateJs({ path, acceptedPath = path, timestamp = Date.now() }) {
   const find = (owner, dep) => {
     const cbs = H.hot.get(owner)?.accepts.filter((a) => a.deps.includes(dep)) ?? [];
     return cbs.length ? { changed: dep, cbs } : null;
@@ -253,17 +253,15 @@ export function performRefresh() {
 
 const where = (e) => (e?.file ? [e.file, e.line, e.column].filter((v) => v != null).join(':') : '');
 
-const STYLE = `
-:host { all: initial; position: fixed; inset: 0; z-index: 2147483647; }
-.backdrop { position: absolute; inset: 0; background: rgba(0,0,0,.66); overflow: auto;
-  font: 14px/1.5 ui-monospace, Menlo, Consolas, monospace; color: #e8e8e8; }
-.panel { margin: 8vh auto; max-width: min(960px, 92vw); background: #1e1f22; border-radius: 6px;
-  border-top: 6px solid #ff5c5c; padding: 18px 24px; box-shadow: 0 12px 40px rgba(0,0,0,.5); }
-h1 { margin: 0 0 8px; font-size: 15px; color: #ff7b7b; }
-pre { margin: 8px 0; white-space: pre-wrap; font: inherit; color: inherit; }
-.loc { color: #8ab4f8; } .frame { background: #111; padding: 10px; border-radius: 4px;
-  white-space: pre; overflow-x: auto; } .stack { color: #999; font-size: 12px; }
-.tip { color: #999; font-size: 12px; } button { all: unset; float: right; cursor: pointer; font-size: 18px; }`;
+// `all: initial` on the host: not even inherited page styles get in.
+const STYLE = `:host{all:initial;position:fixed;inset:0;z-index:2147483647}
+.backdrop{position:absolute;inset:0;overflow:auto;background:#000a;color:#e8e8e8;
+font:14px/1.5 ui-monospace,Menlo,Consolas,monospace}
+.panel{margin:8vh auto;max-width:min(960px,92vw);padding:18px 24px;background:#1e1f22;
+border-top:6px solid #f55;border-radius:6px}
+h1{margin:0;font-size:15px;color:#f77} pre{margin:8px 0;white-space:pre-wrap;font:inherit}
+.loc{color:#8ab4f8} .frame{background:#111;padding:10px;white-space:pre;overflow-x:auto}
+.stack,.tip{color:#999;font-size:12px} button{all:unset;float:right;cursor:pointer;font-size:18px}`;
 
 function showOverlay(title, err) {
   hideOverlay();
@@ -324,6 +322,7 @@ function runtimeError(reason, fallback) {
 
 if (!H.watching) {
   H.watching = true;
+  addEventListener('pagehide', () => { H.reloading = true; }); // no reconnecting while leaving
   addEventListener('error', (e) => runtimeError(e.error ?? e.message,
     { file: e.filename, line: e.lineno, column: e.colno }));
   addEventListener('unhandledrejection', (e) => runtimeError(e.reason));

@@ -189,6 +189,25 @@ async function main() {
     check('hot.send() reaches the server as a custom message', m.data.type === 'custom' && m.data.data?.n === 42, JSON.stringify(m.data));
   }
 
+  // 6b. The React refresh hooks delegate to window.__HELIOS_REACT_REFRESH__ when present.
+  {
+    const r = await page(`(async () => {
+      const client = await import('/@helios/client.js');
+      const calls = [];
+      const before = client.performRefresh();
+      window.__HELIOS_REACT_REFRESH__ = {
+        register: (type, id) => calls.push('register ' + type.name + ' ' + id),
+        performReactRefresh: () => { calls.push('refresh'); return 'refreshed'; },
+      };
+      client.registerComponent(function App() {}, '/src/App.tsx App');
+      const result = client.performRefresh();
+      delete window.__HELIOS_REACT_REFRESH__;
+      return { before: before ?? null, calls, result };
+    })()`);
+    check('registerComponent/performRefresh delegate to window.__HELIOS_REACT_REFRESH__',
+      r.before === null && r.result === 'refreshed' && r.calls.join() === 'register App /src/App.tsx App,refresh', JSON.stringify(r));
+  }
+
   // 7. An error message shows the overlay; the next update clears it.
   {
     server.send({ type: 'error', err: { message: 'Expected ";" but found "}"', file: 'src/App.tsx', line: 3, column: 14,
