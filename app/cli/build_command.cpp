@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "core/config.h"
+#include "termination_signals.h"
 #include "engine.h"
 #include "ignis/build_history.h"
 #include "ignis/production_build.h"
@@ -17,7 +18,6 @@
 #include <QLocale>
 #include <QTextStream>
 
-#include <csignal>
 #include <unistd.h>
 
 namespace helios::cli {
@@ -256,10 +256,9 @@ int watch(Engine &engine, const Arguments &args)
     const ignis::ProjectConfig config = ignis::ProjectConfig::read(args.dir);
     if (config.hasErrors() && last.outDir.isEmpty())
         return Failure;
-    // SIGINT ends the loop cleanly instead of killing the process mid-write.
-    static QCoreApplication *application = QCoreApplication::instance();
-    std::signal(SIGINT, [](int) { application->exit(0); });
-    std::signal(SIGTERM, [](int) { application->exit(0); });
+    // SIGINT and SIGTERM end the loop cleanly instead of killing the process mid-write.
+    server::TerminationSignals termination;
+    QObject::connect(&termination, &server::TerminationSignals::received, &termination, [] { QCoreApplication::exit(0); });
 
     ignis::ProjectWatcher watcher(config.projectDir, {config.outDirRelative});
     QTextStream err(stderr);

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "build_command.h"
+#include "dev_command.h"
 #include "new_command.h"
 #include "self_test.h"
 #include "serve_command.h"
@@ -30,6 +31,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> list{
         {"build", "production build of a project, cached; --watch rebuilds (helios build --help)", runBuild},
+        {"dev", "serve a project for development with hot updates (helios dev --help)", runDev},
         {"new", "create a project from a template (helios new --help, --list)", runNew},
         {"serve", "serve a node's subsystems over HTTPS (helios serve --help)", runServe},
         {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},

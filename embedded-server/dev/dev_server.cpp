@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "dev_server.h"
+
+#include "core/config.h"
+#include "core/logging.h"
+#include "http_request.h"
+#include "http_responder.h"
+#include "http_server.h"
+#include "ignis/dev/dev_module_server.h"
+#include "ignis/project_config.h"
+#include "ignis/project_watcher.h"
+
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <vector>
+
+namespace helios::server {
+
+struct DevServer::Private {
+    Options options;
+    ignis::DevModuleServer modules;
+    std::unique_ptr<HttpServer> http;
+    std::unique_ptr<QWebSocketServer> hmr;
+    std::unique_ptr<ignis::ProjectWatcher> watcher;
+    std::vector<QWebSocket *> clients;
+
+    Private(const Config &config, const QString &projectDir, Options o) : options(o), modules(config, projectDir) {}
+
+    void broadcast(const QJsonObject &message)
+    {
+        const QString text = QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact));
+        for (QWebSocket *client : clients)
+            client->sendTextMessage(text);
+    }
+};
+
+DevServer::DevServer(const Config &config, const QString &projectDir, Options options, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>(config, projectDir, options))
+{
+}
+
+DevServer::~DevServer() { stop(); }
+
+Result<void> DevServer::start()
+{
+    HELIOS_TRY(d->modules.open());
+    const QHostAddress address(d->options.host);
+    if (address.isNull())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an address: %1").arg(d->options.host));
+
+    d->hmr = std::make_unique<QWebSocketServer>(QStringLiteral("helios-hmr"), QWebSocketServer::NonSecureMode);
+    if (!d->hmr->listen(address, d->options.hmrPort))
+        return makeError(ErrorCode::Unavailable,
+                         QStringLiteral("cannot listen for hot updates on %1:%2: %3")
+                             .arg(d->options.host)
+                             .arg(d->options.hmrPort)
+                             .arg(d->hmr->errorString()));
+    connect(d->hmr.get(), &QWebSocketServer::newConnection, this, [this] {
+        while (QWebSocket *client = d->hmr->nextPendingConnection()) {
+            d->clients.push_back(client);
+            connect(client, &QWebSocket::disconnected, this, [this, client] {
+                std::erase(d->clients, client);
+                client->deleteLater();
+            });
+            client->sendTextMessage(QStringLiteral("{\"type\":\"connected\"}"));
+        }
+    });
+    d->modules.setHmrPort(d->hmr->serverPort());
+
+    HttpServer::Options httpOptions;
+    httpOptions.accessLog = false;
+    d->http = std::make_unique<HttpServer>(httpOptions);
+    d->http->setHandler([this](const HttpRequest &request, HttpResponder responder) {
+        if (request.method != "GET" && request.method != "HEAD") {
+            responder.sendError(405, "method_not_allowed", QStringLiteral("the dev server only serves GET"));
+            return;
+        }
+        const ignis::DevResponse response =
+            d->modules.get(QString::fromUtf8(request.path), QString::fromUtf8(request.query));
+        responder.send(response.status, response.contentType, response.body, {{"Cache-Control", "no-cache"}});
+    });
+    auto port = d->http->listen(address, d->options.port);
+    if (!port.ok())
+        return port.error();
+
+    const ignis::ProjectConfig &project = d->modules.project();
+    d->watcher = std::make_unique<ignis::ProjectWatcher>(project.projectDir, QStringList{project.outDirRelative});
+    connect(d->watcher.get(), &ignis::ProjectWatcher::changed, this, [this](const QStringList &paths) {
+        const QList<QJsonObject> messages = d->modules.filesChanged(paths);
+        for (const QJsonObject &message : messages)
+            d->broadcast(message);
+        Q_EMIT changesSent(int(messages.size()));
+    });
+    qCInfo(lcIgnis).noquote() << "dev server for" << project.projectDir
+                              << QStringLiteral("on http://%1:%2/, hot updates on port %3")
+                                     .arg(d->options.host)
+                                     .arg(*port)
+                                     .arg(d->hmr->serverPort());
+    return {};
+}
+
+quint16 DevServer::port() const { return d->http ? d->http->port() : 0; }
+
+quint16 DevServer::hmrPort() const { return d->hmr ? d->hmr->serverPort() : 0; }
+
+int DevServer::clientCount() const { return int(d->clients.size()); }
+
+void DevServer::stop()
+{
+    d->watcher.reset();
+    for (QWebSocket *client : std::exchange(d->clients, {}))
+        client->close();
+    if (d->hmr)
+        d->hmr->close();
+    d->http.reset();
+}
+
+} // namespace helios::server

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ignis/dev/dependency_bundler.h"
+
+#include "ignis/esbuild_messages.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+namespace helios::ignis {
+
+namespace {
+
+QProcessEnvironment environmentFor(const EsbuildToolchain &toolchain)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!toolchain.nodeModules.isEmpty()) {
+        const QString existing = environment.value(QStringLiteral("NODE_PATH"));
+        environment.insert(QStringLiteral("NODE_PATH"),
+                           existing.isEmpty() ? toolchain.nodeModules : existing + QLatin1Char(':') + toolchain.nodeModules);
+    }
+    return environment;
+}
+
+bool isIdentifier(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z_$][A-Za-z0-9_$]*$"));
+    return pattern.match(name).hasMatch() && name != QLatin1String("default");
+}
+
+} // namespace
+
+DependencyBundler::DependencyBundler(const EsbuildToolchain &toolchain, const QString &projectDir, const QString &outDir)
+    : m_toolchain(toolchain), m_projectDir(projectDir), m_outDir(outDir)
+{
+}
+
+QString DependencyBundler::fileNameFor(const QString &specifier)
+{
+    QString name = specifier;
+    name.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('@'), QString());
+    return name + QStringLiteral(".js");
+}
+
+Result<QStringList> DependencyBundler::commonJsExports(const QString &specifier) const
+{
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty())
+        return makeError(ErrorCode::NotFound, QStringLiteral("Node.js (node) is needed to pre-bundle CommonJS packages"));
+    QProcess process;
+    process.setWorkingDirectory(m_projectDir);
+    QProcessEnvironment environment = environmentFor(m_toolchain);
+    environment.insert(QStringLiteral("NODE_ENV"), QStringLiteral("development"));
+    process.setProcessEnvironment(environment);
+    // An ES module package throws ERR_REQUIRE_ESM: no names, `export *` covers it.
+    process.start(node, {QStringLiteral("-e"),
+                         QStringLiteral("try { process.stdout.write(JSON.stringify(Object.keys(require(process.argv[1])))) }"
+                                        " catch (e) { process.stdout.write(e.code === 'ERR_REQUIRE_ESM' ? 'null' : 'false'); "
+                                        "process.stderr.write(String(e.message)) }"),
+                         specifier});
+    if (!process.waitForFinished(30000))
+        return makeError(ErrorCode::Timeout, QStringLiteral("node did not list the exports of %1").arg(specifier));
+    const QByteArray out = process.readAllStandardOutput();
+    if (out == "false")
+        return makeError(ErrorCode::NotFound, QStringLiteral("cannot load %1: %2")
+                                                  .arg(specifier, QString::fromUtf8(process.readAllStandardError()).left(300)));
+    QStringList names;
+    for (const QJsonValue &value : QJsonDocument::fromJson(out).array())
+        if (isIdentifier(value.toString()))
+            names << value.toString();
+    return names;
+}
+
+Result<void> DependencyBundler::bundle(const QStringList &specifiers)
+{
+    const QString stubs = m_outDir + QStringLiteral(".stubs");
+    QDir(stubs).removeRecursively();
+    QDir(m_outDir).removeRecursively();
+    if (!QDir().mkpath(stubs))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create"), stubs);
+    QStringList entries;
+    for (const QString &specifier : specifiers) {
+        auto names = commonJsExports(specifier);
+        HELIOS_TRY(names);
+        const QByteArray quoted = QJsonDocument(QJsonArray{specifier}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+        QByteArray stub;
+        if (names->isEmpty()) {
+            stub = "export * from " + quoted + ";\nexport { default } from " + quoted + ";\n";
+        } else {
+            // CommonJS: module.exports as the default export, its keys as named ones.
+            stub = "import m from " + quoted + ";\nexport default m;\nexport const { " + names->join(QStringLiteral(", ")).toUtf8() +
+                   " } = m;\n";
+        }
+        const QString path = stubs + QLatin1Char('/') + fileNameFor(specifier);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(stub) != stub.size())
+            return makeError(ErrorCode::Io, QStringLiteral("cannot write a stub"), path);
+        entries << path;
+    }
+    if (entries.isEmpty())
+        return {};
+    QProcess esbuild;
+    esbuild.setWorkingDirectory(m_projectDir);
+    esbuild.setProcessEnvironment(environmentFor(m_toolchain));
+    esbuild.start(m_toolchain.binary, entries + QStringList{QStringLiteral("--bundle"), QStringLiteral("--format=esm"),
+                                                             QStringLiteral("--splitting"), QStringLiteral("--sourcemap"),
+                                                             QStringLiteral("--outdir=") + m_outDir,
+                                                             QStringLiteral("--chunk-names=chunk-[hash]"),
+                                                             QStringLiteral("--define:process.env.NODE_ENV=\"development\""),
+                                                             QStringLiteral("--log-level=error"), QStringLiteral("--color=false")});
+    if (!esbuild.waitForFinished(120000) || esbuild.exitCode() != 0) {
+        const BuildMessages messages = parseEsbuildMessages(esbuild.readAllStandardError());
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("pre-bundling %1 failed: %2")
+                             .arg(specifiers.join(QStringLiteral(", ")),
+                                  messages.isEmpty() ? esbuild.errorString() : messages.first().toString()));
+    }
+    return {};
+}
+
+} // namespace helios::ignis

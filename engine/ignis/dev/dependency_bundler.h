@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/result.h"
+#include "ignis/esbuild_toolchain.h"
+
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace helios::ignis {
+
+// Pre-bundles the packages a project's modules import by bare name (react,
+// react-dom/client, react/jsx-runtime) once, as ES modules the browser loads from
+// /@deps/: one esbuild call with code splitting, so every entry shares one copy of a
+// package (two Reacts in a page break hooks). CommonJS packages get named exports:
+// their names are read by Node.js (`Object.keys(require(name))`), which esbuild cannot
+// know without running the code.
+class DependencyBundler {
+public:
+    DependencyBundler(const EsbuildToolchain &toolchain, const QString &projectDir, const QString &outDir);
+
+    // Bundles `specifiers` into outDir; the entry for "react-dom/client" is
+    // "react-dom_client.js". Replaces what was there.
+    Result<void> bundle(const QStringList &specifiers);
+
+    static QString fileNameFor(const QString &specifier);
+    const QString &outDir() const { return m_outDir; }
+
+private:
+    Result<QStringList> commonJsExports(const QString &specifier) const;
+
+    const EsbuildToolchain &m_toolchain;
+    QString m_projectDir;
+    QString m_outDir;
+};
+
+} // namespace helios::ignis

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+// `helios dev` in Debian's headless chromium, over the DevTools protocol: a component
+// edit shows new text without a reload and keeps the component's state (React Refresh),
+// a CSS module edit and a token edit change computed styles without a reload, a syntax
+// error shows the overlay with its location, and the fix clears it.
+//
+//   node tests/browser/dev_server_hmr.mjs path/to/helios
+//
+// Everything listens on 127.0.0.1, every wait is bounded, and the dev server and chromium
+// are stopped by their pids whatever happens. Exit 0 when every check passed.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { launchBrowser, waitFor, sleep } = await import(path.join(here, '../../resources/hmr/test/browser.mjs'));
+
+const helios = process.argv[2];
+if (!helios) {
+  console.error('usage: node dev_server_hmr.mjs path/to/helios');
+  process.exit(2);
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'helios-dev-hmr-'));
+const project = path.join(work, 'app');
+const write = (file, text) => {
+  mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+  writeFileSync(path.join(project, file), text);
+};
+
+const tokens = (brand) => JSON.stringify({ color: { $type: 'color', brand: { $value: brand } } });
+write('helios.json', JSON.stringify({
+  name: 'hmr-app', tokens: 'tokens/tokens.config.json',
+  build: { entries: [{ name: 'app', entry: 'src/main.tsx', html: 'index.html' }] },
+}));
+write('index.html', '<!doctype html><html><head><link rel="stylesheet" href="/tokens.css"></head>' +
+  '<body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>');
+write('tokens/tokens.config.json', JSON.stringify({
+  source: ['base.tokens.json'], platforms: { css: { format: 'css', destination: 'out.css' } },
+}));
+write('tokens/base.tokens.json', tokens('#ff0000'));
+write('src/main.tsx', "import { createRoot } from 'react-dom/client';\nimport { Counter } from './Counter';\n" +
+  "createRoot(document.getElementById('root')!).render(<Counter />);\n");
+const counter = (label) => "import { useState } from 'react';\nimport styles from './Counter.module.css';\n\n" +
+  'export function Counter() {\n  const [count, setCount] = useState(0);\n' +
+  `  return <button id="counter" className={styles.counter} onClick={() => setCount((c) => c + 1)}>${label}: {count}</button>;\n}\n`;
+write('src/Counter.tsx', counter('Count'));
+const counterCss = (weight) => `.counter { color: var(--color-brand); font-weight: ${weight}; }\n`;
+write('src/Counter.module.css', counterCss(400));
+
+let server;
+let browser;
+const checks = [];
+const check = (what) => { checks.push(what); console.log(`ok - ${what}`); };
+
+try {
+  server = spawn(helios, ['dev', project, '--port', '0', '--hmr-port', '0'], {
+    env: { ...process.env, HELIOS_DATA_DIR: path.join(work, 'data') }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout.setEncoding('utf8');
+  server.stderr.setEncoding('utf8');
+  server.stdout.on('data', (t) => { output += t; });
+  server.stderr.on('data', (t) => { output += t; });
+  const url = await waitFor('helios dev to print its address', () => /helios dev: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1], 30000);
+
+  browser = await launchBrowser();
+  await browser.page('Page.navigate', { url });
+  const text = () => browser.eval("document.getElementById('counter')?.textContent ?? ''");
+  await waitFor('the counter to render', async () => (await text()) === 'Count: 0', 30000);
+  check('the page renders through the dev server');
+
+  await browser.eval("window.__marker = 'kept'; document.getElementById('counter').click(); document.getElementById('counter').click();");
+  await waitFor('two clicks to count', async () => (await text()) === 'Count: 2');
+  const marker = () => browser.eval('window.__marker');
+
+  // A component edit: new text, same state, no reload.
+  await sleep(300);
+  write('src/Counter.tsx', counter('Clicks'));
+  await waitFor('the edited label', async () => (await text()) === 'Clicks: 2', 15000);
+  if ((await marker()) !== 'kept') throw new Error('the page reloaded on a component edit');
+  check('a component edit shows new text, keeps its state (2 clicks) and does not reload');
+
+  // A CSS module edit.
+  const style = (property) => browser.eval(`getComputedStyle(document.getElementById('counter')).${property}`);
+  write('src/Counter.module.css', counterCss(700));
+  await waitFor('font-weight 700', async () => (await style('fontWeight')) === '700', 15000);
+  if ((await marker()) !== 'kept') throw new Error('the page reloaded on a CSS edit');
+  check('a CSS module edit changes the computed style without a reload');
+
+  // A token edit.
+  if ((await style('color')) !== 'rgb(255, 0, 0)') throw new Error(`brand colour before the edit: ${await style('color')}`);
+  write('tokens/base.tokens.json', tokens('#0000ff'));
+  await waitFor('the new brand colour', async () => (await style('color')) === 'rgb(0, 0, 255)', 15000);
+  if ((await marker()) !== 'kept') throw new Error('the page reloaded on a token edit');
+  check('a token edit changes the computed colour without a reload');
+
+  // A syntax error: the overlay, with its location; the fix clears it.
+  const overlay = () => browser.eval("(() => { const o = document.getElementById('helios-error-overlay'); " +
+    "return o ? (o.shadowRoot ? o.shadowRoot.textContent : o.textContent) : ''; })()");
+  write('src/Counter.tsx', counter('Broken').replace('useState(0);', 'useState(0;'));
+  const shown = await waitFor('the error overlay', async () => overlay(), 15000);
+  if (!shown.includes('src/Counter.tsx:')) throw new Error(`the overlay lacks the location: ${shown}`);
+  check('a syntax error shows the overlay with file:line');
+  write('src/Counter.tsx', counter('Fixed'));
+  await waitFor('the overlay to clear', async () => (await overlay()) === '', 15000);
+  await waitFor('the fixed label', async () => (await text()).startsWith('Fixed: '), 15000);
+  check('the fix clears the overlay');
+
+  console.log(`dev_server_hmr: ${checks.length} checks passed`);
+} catch (err) {
+  console.error(`dev_server_hmr: FAILED after ${checks.length} checks: ${err.message}`);
+  if (browser) console.error(`page console:\n  ${browser.console.slice(-20).join('\n  ')}`);
+  process.exitCode = 1;
+} finally {
+  if (browser) await browser.close();
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await Promise.race([new Promise((resolve) => server.once('exit', resolve)), sleep(5000)]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  rmSync(work, { recursive: true, force: true });
+}

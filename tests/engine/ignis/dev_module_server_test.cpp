@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+// The IGNIS dev server's logic without a transport: import rewriting, the page, modules
+// compiled by the real esbuild, packages pre-bundled (with Node.js for CommonJS names),
+// tokens, CSS and CSS modules, and the hot-update message each kind of change produces.
+#include "ignis/dev/dev_module_server.h"
+#include "ignis/dev/import_rewriter.h"
+
+#include "core/config.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace helios;
+using namespace helios::ignis;
+
+namespace {
+
+void write(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+}
+
+} // namespace
+
+class DevModuleServerTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void rewriterMapsEveryKindOfSpecifier()
+    {
+        const QByteArray code = "import { jsx } from \"react/jsx-runtime\";\n"
+                                "import {\n  a,\n  b\n} from \"./long\";\n"
+                                "import \"./side.css\";\n"
+                                "export * from \"./again\";\n"
+                                "const lazy = import(\"./lazy\");\n"
+                                "const text = \"not an import from \\\"./nope\\\"\";\n";
+        QStringList seen;
+        const QByteArray out = ImportRewriter::rewrite(code, [](const QString &s) { return QStringLiteral("<%1>").arg(s); }, &seen);
+        QCOMPARE(seen, (QStringList{QStringLiteral("react/jsx-runtime"), QStringLiteral("./long"), QStringLiteral("./side.css"),
+                                    QStringLiteral("./again"), QStringLiteral("./lazy")}));
+        QVERIFY(out.contains("from \"<react/jsx-runtime>\""));
+        QVERIFY(out.contains("} from \"<./long>\""));
+        QVERIFY(out.contains("import \"<./side.css>\""));
+        QVERIFY(out.contains("import(\"<./lazy>\")"));
+        QVERIFY(out.contains("\\\"./nope\\\""));  // inside a string: untouched
+    }
+
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString p = m_dir.path();
+        write(p + QStringLiteral("/helios.json"),
+              R"({"name": "dev", "tokens": "tokens/tokens.config.json",
+                  "build": {"entries": [{"name": "app", "entry": "src/main.tsx", "html": "index.html"}]}})");
+        write(p + QStringLiteral("/index.html"),
+              "<!doctype html><html><head><link rel=\"stylesheet\" href=\"/tokens.css\"></head>"
+              "<body><div id=\"root\"></div><script type=\"module\" src=\"/src/main.tsx\"></script></body></html>");
+        write(p + QStringLiteral("/tokens/tokens.config.json"), R"({"source": ["base.tokens.json"], "platforms": {"css": {"format": "css", "destination": "out.css"}}})");
+        write(p + QStringLiteral("/tokens/base.tokens.json"), "{\"color\": {\"$type\": \"color\", \"brand\": {\"$value\": \"#ff0000\"}}}");
+        write(p + QStringLiteral("/src/main.tsx"),
+              "import { createRoot } from \"react-dom/client\";\nimport { App } from \"./App\";\nimport \"./global.css\";\n"
+              "createRoot(document.getElementById(\"root\")!).render(<App />);\n");
+        write(p + QStringLiteral("/src/App.tsx"),
+              "import { useState } from \"react\";\nimport styles from \"./App.module.css\";\nimport { label } from \"./label\";\n"
+              "export function App() { const [n] = useState(1); return <p className={styles.title}>{label} {n}</p>; }\n");
+        write(p + QStringLiteral("/src/label.ts"), "export const label: string = \"hello\";\nimport.meta.hot?.accept();\n");
+        write(p + QStringLiteral("/src/App.module.css"), ".title { color: var(--color-brand); }\n");
+        write(p + QStringLiteral("/src/global.css"), "body { margin: 0; }\n");
+        m_config = Config::embedded(p + QStringLiteral("/data"));
+        m_server = std::make_unique<DevModuleServer>(m_config, p);
+        auto opened = m_server->open();
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        m_server->setHmrPort(24999);
+    }
+
+    void pageGetsTheClient()
+    {
+        QCOMPARE(m_server->esbuildRuns(), 0);
+        const DevResponse page = m_server->get(QStringLiteral("/"), {});
+        QCOMPARE(page.status, 200);
+        // Every module in one call, every package in one more.
+        QCOMPARE(m_server->esbuildRuns(), 2);
+        QVERIFY(page.body.contains("<script type=\"module\" src=\"/@helios/client.js?hmrPort=24999\"></script>\n"));
+        QVERIFY(page.body.indexOf("injectIntoGlobalHook") < page.body.indexOf("</head>"));
+        QVERIFY(page.body.contains("src=\"/src/main.tsx\""));
+        QVERIFY(page.body.contains("RefreshRuntime.injectIntoGlobalHook(window)"));
+        const DevResponse client = m_server->get(QStringLiteral("/@helios/client.js"), {});
+        QCOMPARE(client.status, 200);
+        QVERIFY(client.body.contains("createHotContext"));
+    }
+
+    void modulesAreCompiledAndPointAtUrls()
+    {
+        const DevResponse main = m_server->get(QStringLiteral("/src/main.tsx"), {});
+        QCOMPARE(main.status, 200);
+        QCOMPARE(m_server->esbuildRuns(), 2);  // compiled already, by the page load
+        QVERIFY(main.contentType.startsWith("text/javascript"));
+        QVERIFY2(main.body.contains("from \"/@deps/react-dom_client.js\""), main.body.constData());
+        QVERIFY(main.body.contains("from \"/src/App.tsx\""));
+        QVERIFY(main.body.contains("import \"/src/global.css?import\""));
+        QVERIFY(main.body.contains("/@deps/react_jsx-dev-runtime.js"));
+        QVERIFY(main.body.contains("import.meta.hot = __heliosHot(\"/src/main.tsx\")"));
+        QVERIFY(main.body.contains("sourceMappingURL=data:application/json;base64,"));
+        // The first line carries the hot context, so the source map's lines still match.
+        QVERIFY(main.body.left(main.body.indexOf('\n')).contains("__heliosHot"));
+
+        const DevResponse app = m_server->get(QStringLiteral("/src/App.tsx"), {});
+        // Components register with React Refresh and the module accepts its own updates.
+        QVERIFY2(app.body.contains("__heliosRegister(App, \"/src/App.tsx App\");"), app.body.constData());
+        QVERIFY(app.body.contains("import.meta.hot.accept(() => __heliosRefresh());"));
+        QVERIFY(app.body.indexOf("__heliosRegister(App") < app.body.indexOf("//# sourceMappingURL="));
+        QVERIFY(!m_server->get(QStringLiteral("/src/main.tsx"), {}).body.contains("__heliosRegister"));
+        QVERIFY(app.body.contains("from \"/src/App.module.css?import\""));
+        QVERIFY(app.body.contains("from \"/src/label.ts\""));
+        QCOMPARE(m_server->get(QStringLiteral("/src/missing.tsx"), {}).status, 404);
+        QCOMPARE(m_server->get(QStringLiteral("/src/../../etc/passwd"), {}).status, 400);
+    }
+
+    void packagesArePreBundledTogether()
+    {
+        for (const char *name : {"/@deps/react.js", "/@deps/react-dom_client.js", "/@deps/react_jsx-dev-runtime.js",
+                                 "/@deps/react-refresh_runtime.js"}) {
+            const DevResponse dep = m_server->get(QString::fromLatin1(name), {});
+            QVERIFY2(dep.status == 200, name);
+        }
+        // CommonJS named exports, and one shared copy of React (a chunk both import).
+        const QByteArray react = m_server->get(QStringLiteral("/@deps/react.js"), {}).body;
+        QVERIFY(react.contains("useState"));
+        QVERIFY2(react.contains("from \"./chunk-"), react.left(400).constData());
+    }
+
+    void tokensStylesAndCssModules()
+    {
+        const DevResponse tokens = m_server->get(QStringLiteral("/tokens.css"), {});
+        QCOMPARE(tokens.status, 200);
+        QVERIFY2(tokens.body.contains("--color-brand: #ff0000"), tokens.body.constData());
+        const DevResponse global = m_server->get(QStringLiteral("/src/global.css"), {QStringLiteral("import")});
+        QVERIFY(global.body.contains("updateStyle(\"/src/global.css\", \"body { margin: 0; }\\n\")"));
+        QCOMPARE(m_server->get(QStringLiteral("/src/global.css"), {}).body, QByteArray("body { margin: 0; }\n"));
+        const DevResponse module = m_server->get(QStringLiteral("/src/App.module.css"), {QStringLiteral("import")});
+        QCOMPARE(module.status, 200);
+        QVERIFY2(module.body.contains("title: \"App_title\""), module.body.constData());
+        QVERIFY(module.body.contains(".App_title"));
+    }
+
+    void changesBecomeTheRightMessages()
+    {
+        // A token file: the token stylesheet swaps, newly rendered.
+        write(m_dir.filePath(QStringLiteral("tokens/base.tokens.json")),
+              "{\"color\": {\"$type\": \"color\", \"brand\": {\"$value\": \"#00ff00\"}}}");
+        QList<QJsonObject> messages = m_server->filesChanged({QStringLiteral("tokens/base.tokens.json")});
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("update"));
+        QJsonObject update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
+        QCOMPARE(update.value(QStringLiteral("type")).toString(), QStringLiteral("css-update"));
+        QCOMPARE(update.value(QStringLiteral("path")).toString(), QStringLiteral("/tokens.css"));
+        QVERIFY(m_server->get(QStringLiteral("/tokens.css"), {}).body.contains("--color-brand: #00ff00"));
+
+        // A stylesheet: swapped.
+        messages = m_server->filesChanged({QStringLiteral("src/global.css")});
+        update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
+        QCOMPARE(update.value(QStringLiteral("path")).toString(), QStringLiteral("/src/global.css"));
+
+        // A module that accepts its own updates: re-imported.
+        write(m_dir.filePath(QStringLiteral("src/label.ts")), "export const label: string = \"bye\";\nimport.meta.hot?.accept();\n");
+        messages = m_server->filesChanged({QStringLiteral("src/label.ts")});
+        update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
+        QCOMPARE(update.value(QStringLiteral("type")).toString(), QStringLiteral("js-update"));
+        QCOMPARE(update.value(QStringLiteral("acceptedPath")).toString(), QStringLiteral("/src/label.ts"));
+        QVERIFY(m_server->get(QStringLiteral("/src/label.ts"), {}).body.contains("bye"));
+
+        // A module whose exports are all components: a React Refresh boundary.
+        messages = m_server->filesChanged({QStringLiteral("src/App.tsx")});
+        update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
+        QCOMPARE(update.value(QStringLiteral("type")).toString(), QStringLiteral("js-update"));
+        QCOMPARE(update.value(QStringLiteral("acceptedPath")).toString(), QStringLiteral("/src/App.tsx"));
+
+        // A module nobody accepts for, up to the entry: the page reloads.
+        messages = m_server->filesChanged({QStringLiteral("src/main.tsx")});
+        QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("full-reload"));
+
+        // A syntax error: located, with its code frame, for the overlay.
+        write(m_dir.filePath(QStringLiteral("src/App.tsx")), "export function App() {\n  return <p>;\n}\n");
+        messages = m_server->filesChanged({QStringLiteral("src/App.tsx")});
+        QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("error"));
+        const QJsonObject err = messages.first().value(QStringLiteral("err")).toObject();
+        QCOMPARE(err.value(QStringLiteral("file")).toString(), QStringLiteral("src/App.tsx"));
+        QVERIFY(err.value(QStringLiteral("line")).toInt() >= 2);
+        QVERIFY(err.value(QStringLiteral("frame")).toString().contains(QStringLiteral("return <p>;")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    Config m_config = Config::embedded(QString());
+    std::unique_ptr<DevModuleServer> m_server;
+};
+
+QTEST_GUILESS_MAIN(DevModuleServerTest)
+#include "dev_module_server_test.moc"
