@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "core/config.h"
+#include "engine.h"
 #include "termination_signals.h"
 #include "dev_server.h"
 
@@ -24,7 +25,8 @@ const char *const devHelp =
     "they import), and its design tokens at /tokens.css. When a file changes, stylesheets\n"
     "and tokens are swapped in the open pages without a reload, a module that accepts\n"
     "its updates (import.meta.hot.accept) is re-imported, anything else reloads the page;\n"
-    "a compile error shows in the page.\n"
+    "a compile error shows in the page. token.updated on the Bus (a shared token set\n"
+    "changed) swaps the token stylesheet too.\n"
     "\n"
     "options:\n"
     "  --port N       the page's port (default 5173; 0 picks a free one)\n"
@@ -87,6 +89,10 @@ int runDev(const Config &config, const QStringList &arguments)
         err << "helios dev: " << started.error().toString() << '\n';
         return Failure;
     }
+    // Token sets shared through the Store announce changes on the Bus: follow them too.
+    auto engine = Engine::open(config);
+    if (!engine.ok() || !server.followTokenEvents((*engine)->bus()).ok())
+        err << "helios dev: not following token.updated: " << (engine.ok() ? QString() : engine.error().toString()) << '\n';
     out << "helios dev: http://" << options.host << ':' << server.port() << "/ (hot updates on port "
         << server.hmrPort() << "; Ctrl+C stops)\n";
     out.flush();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dev_server.h"
 
+#include "bus/bus.h"
 #include "core/config.h"
 #include "core/logging.h"
 #include "http_request.h"
@@ -26,6 +27,7 @@ struct DevServer::Private {
     std::unique_ptr<QWebSocketServer> hmr;
     std::unique_ptr<ignis::ProjectWatcher> watcher;
     std::vector<QWebSocket *> clients;
+    std::unique_ptr<data::Subscription> tokenEvents;
 
     Private(const Config &config, const QString &projectDir, Options o) : options(o), modules(config, projectDir) {}
 
@@ -108,8 +110,25 @@ quint16 DevServer::hmrPort() const { return d->hmr ? d->hmr->serverPort() : 0; }
 
 int DevServer::clientCount() const { return int(d->clients.size()); }
 
+Result<void> DevServer::followTokenEvents(data::Bus &bus)
+{
+    auto subscription = bus.subscribe({QStringLiteral("token.updated"), {}}, [this](const data::Event &) {
+        // On the bus's thread: the work happens on ours.
+        QMetaObject::invokeMethod(this, [this] {
+            for (const QJsonObject &message : d->modules.tokensChanged())
+                d->broadcast(message);
+            Q_EMIT changesSent(1);
+        });
+        return true;
+    });
+    HELIOS_TRY(subscription);
+    d->tokenEvents = std::move(*subscription);
+    return {};
+}
+
 void DevServer::stop()
 {
+    d->tokenEvents.reset();
     d->watcher.reset();
     for (QWebSocket *client : std::exchange(d->clients, {}))
         client->close();

@@ -10,7 +10,10 @@
 
 namespace helios {
 class Config;
+namespace data {
+class Bus;
 }
+} // namespace helios
 
 namespace helios::server {
 
@@ -35,6 +38,9 @@ public:
     quint16 port() const;
     quint16 hmrPort() const;
     int clientCount() const;
+    // Swaps the token stylesheet in every page whenever `token.updated` is published
+    // (a token set changed in the Tokens panel or on another node). Call after start().
+    Result<void> followTokenEvents(data::Bus &bus);
     // Stops listening and closes every connection.
     void stop();
 

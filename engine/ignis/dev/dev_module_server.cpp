@@ -123,6 +123,12 @@ struct DevModuleServer::Private {
 
     QString depsDir() const { return workDir + QStringLiteral("/deps"); }
 
+    // One URL for the client everywhere (page and modules), so the browser runs one copy.
+    QByteArray clientUrl() const
+    {
+        return "/@helios/client.js" + (hmrPort ? "?hmrPort=" + QByteArray::number(hmrPort) : QByteArray());
+    }
+
     // The module's JavaScript as served: imports pointing at URLs, import.meta.hot set.
     QByteArray finish(const QString &urlPath, const QByteArray &compiled)
     {
@@ -143,8 +149,8 @@ struct DevModuleServer::Private {
         if (code.contains("import.meta.hot.accept(") || code.contains("import.meta.hot?.accept("))
             selfAccepting.insert(urlPath);
         // On the first line, so the inline source map's lines still match.
-        const QByteArray hot = "import { createHotContext as __heliosHot } from \"/@helios/client.js\"; import.meta.hot = "
-                               "__heliosHot(" + jsString(urlPath) + "); ";
+        const QByteArray hot = "import { createHotContext as __heliosHot } from \"" + clientUrl() +
+                               "\"; import.meta.hot = __heliosHot(" + jsString(urlPath) + "); ";
         return hot + code;
     }
 
@@ -182,7 +188,7 @@ struct DevModuleServer::Private {
         if (registrations.isEmpty() || !onlyComponents || !reactRefresh)
             return code;
         const QByteArray tail = "\nimport { registerComponent as __heliosRegister, performRefresh as __heliosRefresh } from "
-                                "\"/@helios/client.js\";\n" + registrations.join(QLatin1Char('\n')).toUtf8() +
+                                "\"" + clientUrl() + "\";\n" + registrations.join(QLatin1Char('\n')).toUtf8() +
                                 "\nimport.meta.hot.accept(() => __heliosRefresh());\n";
         // Before the source map comment, which stays last.
         const qsizetype map = code.lastIndexOf("//# sourceMappingURL=");
@@ -249,7 +255,7 @@ struct DevModuleServer::Private {
         }
         const QByteArray classes = readFile(stubDir + QStringLiteral("/out/stub.js"));
         const QByteArray css = readFile(stubDir + QStringLiteral("/out/stub.css"));
-        return QByteArray("import { updateStyle, createHotContext } from \"/@helios/client.js\";\n"
+        return QByteArray("import { updateStyle, createHotContext } from \"" + clientUrl() + "\";\n"
                "import.meta.hot = createHotContext(" + jsString(urlPath) + ");\n"
                "updateStyle(" + jsString(urlPath) + ", " + jsString(QString::fromUtf8(css)) + ");\n" + classes);
     }
@@ -366,9 +372,7 @@ struct DevModuleServer::Private {
         if (!ok)
             return text(404, "text/plain", "no page " + htmlPath.toUtf8());
         warm();
-        const QByteArray client = "<script type=\"module\" src=\"/@helios/client.js" +
-                                  (hmrPort ? QByteArray("?hmrPort=") + QByteArray::number(hmrPort) : QByteArray()) +
-                                  "\"></script>\n";
+        const QByteArray client = "<script type=\"module\" src=\"" + clientUrl() + "\"></script>\n";
         QByteArray preamble = client;
         // react-refresh hooks into React before react-dom loads: module scripts run in
         // document order, and this one comes first.
@@ -461,7 +465,7 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
         if (!ok)
             return text(404, "text/plain", "no stylesheet " + path.toUtf8());
         return text(200, "text/javascript; charset=utf-8",
-                    "import { updateStyle } from \"/@helios/client.js\";\nupdateStyle(" + jsString(path) + ", " +
+                    "import { updateStyle } from \"" + d->clientUrl() + "\";\nupdateStyle(" + jsString(path) + ", " +
                         jsString(QString::fromUtf8(css)) + ");\n");
     }
     if (isModule(path))
@@ -478,6 +482,20 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
     return text(200, type, bytes);
 }
 
+QList<QJsonObject> DevModuleServer::tokensChanged()
+{
+    d->tokensCss.reset();
+    d->lastError.reset();
+    if (d->tokens().status != 200 && d->lastError) {
+        const BuildMessage message = *d->lastError;
+        return {errorMessage(message, codeFrame(d->projectDir, message))};
+    }
+    const QJsonObject update{{QStringLiteral("type"), QStringLiteral("css-update")},
+                             {QStringLiteral("path"), QString(QLatin1Char('/') + HtmlPage::tokensPath())},
+                             {QStringLiteral("timestamp"), QDateTime::currentMSecsSinceEpoch()}};
+    return {QJsonObject{{QStringLiteral("type"), QStringLiteral("update")}, {QStringLiteral("updates"), QJsonArray{update}}}};
+}
+
 QList<QJsonObject> DevModuleServer::filesChanged(const QStringList &paths)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -487,15 +505,10 @@ QList<QJsonObject> DevModuleServer::filesChanged(const QStringList &paths)
         const QString urlPath = QLatin1Char('/') + relative;
         if (relative.endsWith(QLatin1String(".tokens.json")) || relative.startsWith(QLatin1String("tokens/")) ||
             d->project.tokensConfig.endsWith(relative)) {
-            d->tokensCss.reset();
-            d->lastError.reset();
-            if (d->tokens().status != 200 && d->lastError) {
-                const BuildMessage message = *d->lastError;
-                return {errorMessage(message, codeFrame(d->projectDir, message))};
-            }
-            updates.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("css-update")},
-                                       {QStringLiteral("path"), QString(QLatin1Char('/') + HtmlPage::tokensPath())},
-                                       {QStringLiteral("timestamp"), now}});
+            const QList<QJsonObject> swapped = tokensChanged();
+            if (swapped.constFirst().value(QStringLiteral("type")).toString() == QLatin1String("error"))
+                return swapped;
+            updates.append(swapped.constFirst().value(QStringLiteral("updates")).toArray().first());
             continue;
         }
         if (relative.endsWith(QLatin1String(".css"))) {

@@ -63,6 +63,9 @@ public:
     // Project files changed (paths relative to the project): the HMR messages to send to
     // every client -- {"type":"update"...}, {"type":"full-reload"} or {"type":"error"}.
     QList<QJsonObject> filesChanged(const QStringList &paths);
+    // The project's tokens changed elsewhere (token.updated on the Bus): the stylesheet is
+    // rendered again and swapped in every page.
+    QList<QJsonObject> tokensChanged();
 
 private:
     struct Private;

@@ -105,7 +105,7 @@ private Q_SLOTS:
         QVERIFY(main.body.contains("from \"/src/App.tsx\""));
         QVERIFY(main.body.contains("import \"/src/global.css?import\""));
         QVERIFY(main.body.contains("/@deps/react_jsx-dev-runtime.js"));
-        QVERIFY(main.body.contains("import.meta.hot = __heliosHot(\"/src/main.tsx\")"));
+        QVERIFY(main.body.contains("from \"/@helios/client.js?hmrPort=24999\"; import.meta.hot = __heliosHot(\"/src/main.tsx\")"));
         QVERIFY(main.body.contains("sourceMappingURL=data:application/json;base64,"));
         // The first line carries the hot context, so the source map's lines still match.
         QVERIFY(main.body.left(main.body.indexOf('\n')).contains("__heliosHot"));
@@ -142,6 +142,7 @@ private Q_SLOTS:
         QVERIFY2(tokens.body.contains("--color-brand: #ff0000"), tokens.body.constData());
         const DevResponse global = m_server->get(QStringLiteral("/src/global.css"), {QStringLiteral("import")});
         QVERIFY(global.body.contains("updateStyle(\"/src/global.css\", \"body { margin: 0; }\\n\")"));
+        QVERIFY(global.body.contains("from \"/@helios/client.js?hmrPort=24999\""));
         QCOMPARE(m_server->get(QStringLiteral("/src/global.css"), {}).body, QByteArray("body { margin: 0; }\n"));
         const DevResponse module = m_server->get(QStringLiteral("/src/App.module.css"), {QStringLiteral("import")});
         QCOMPARE(module.status, 200);
