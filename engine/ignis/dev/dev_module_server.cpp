@@ -86,6 +86,7 @@ struct DevModuleServer::Private {
     QString workDir;                       // <project>/.helios/dev
     std::optional<QByteArray> tokensCss;   // cached until a token file changes
     QHash<QString, QByteArray> modules;    // URL path -> served JavaScript
+    QHash<QString, QByteArray> cssModules; // URL path of a .module.css -> its JavaScript
     QHash<QString, QSet<QString>> importers; // URL path -> the modules that import it
     QSet<QString> selfAccepting;           // modules that call import.meta.hot.accept
     QSet<QString> bareImports;
@@ -230,34 +231,62 @@ struct DevModuleServer::Private {
         return finish(urlPath, esbuild.readAllStandardOutput());
     }
 
-    // A CSS module as JavaScript: its class names, and its CSS handed to the client.
-    Result<QByteArray> compileCssModule(const QString &urlPath)
+    // CSS modules as JavaScript: their class names, and their CSS handed to the client.
+    // esbuild computes the class names only when bundling, so each CSS module gets a
+    // one-line entry that re-exports it, and one esbuild call bundles them all.
+    Result<QHash<QString, QByteArray>> compileCssModules(const QStringList &urlPaths)
     {
         const QString stubDir = workDir + QStringLiteral("/css-modules");
-        QDir().mkpath(stubDir);
-        const QString stub = stubDir + QStringLiteral("/stub.js");
-        QFile file(stub);
-        if (!file.open(QIODevice::WriteOnly))
-            return makeError(ErrorCode::Io, QStringLiteral("cannot write"), stub);
-        file.write("export { default } from " + jsString(absolute(urlPath)) + ";\n");
-        file.close();
+        QDir(stubDir).removeRecursively();
+        QDir().mkpath(stubDir + QStringLiteral("/out"));
+        QStringList args;
+        QHash<QString, QString> stubOf;
+        for (const QString &urlPath : urlPaths) {
+            QString name = urlPath.mid(1);
+            name.replace(QLatin1Char('/'), QStringLiteral("__"));
+            const QString stub = stubDir + QLatin1Char('/') + name + QStringLiteral(".js");
+            QFile file(stub);
+            if (!file.open(QIODevice::WriteOnly))
+                return makeError(ErrorCode::Io, QStringLiteral("cannot write"), stub);
+            file.write("export { default } from " + jsString(absolute(urlPath)) + ";\n");
+            args << stub;
+            stubOf.insert(urlPath, stubDir + QStringLiteral("/out/") + name);
+        }
+        args << QStringLiteral("--bundle") << QStringLiteral("--format=esm") << QStringLiteral("--outdir=") + stubDir + QStringLiteral("/out")
+             << QStringLiteral("--log-level=error") << QStringLiteral("--color=false");
         QProcess esbuild;
         esbuild.setWorkingDirectory(projectDir);
         ++esbuildRuns;
-        esbuild.start(toolchain.binary, {stub, QStringLiteral("--bundle"), QStringLiteral("--format=esm"),
-                                         QStringLiteral("--outdir=") + stubDir + QStringLiteral("/out"),
-                                         QStringLiteral("--log-level=error"), QStringLiteral("--color=false")});
-        if (!esbuild.waitForFinished(30000) || esbuild.exitCode() != 0) {
+        esbuild.start(toolchain.binary, args);
+        if (!esbuild.waitForFinished(120000) || esbuild.exitStatus() != QProcess::NormalExit || esbuild.exitCode() != 0) {
             const BuildMessages messages = parseEsbuildMessages(esbuild.readAllStandardError());
             return makeError(ErrorCode::InvalidArgument,
-                             messages.isEmpty() ? QStringLiteral("esbuild failed on %1").arg(urlPath) : messages.first().toString(),
-                             urlPath);
+                             messages.isEmpty() ? QStringLiteral("esbuild failed on the CSS modules") : messages.first().toString());
         }
-        const QByteArray classes = readFile(stubDir + QStringLiteral("/out/stub.js"));
-        const QByteArray css = readFile(stubDir + QStringLiteral("/out/stub.css"));
-        return QByteArray("import { updateStyle, createHotContext } from \"" + clientUrl() + "\";\n"
-               "import.meta.hot = createHotContext(" + jsString(urlPath) + ");\n"
-               "updateStyle(" + jsString(urlPath) + ", " + jsString(QString::fromUtf8(css)) + ");\n" + classes);
+        QHash<QString, QByteArray> compiled;
+        for (auto it = stubOf.cbegin(); it != stubOf.cend(); ++it) {
+            const QByteArray classes = readFile(it.value() + QStringLiteral(".js"));
+            const QByteArray css = readFile(it.value() + QStringLiteral(".css"));
+            compiled.insert(it.key(), QByteArray("import { updateStyle, createHotContext } from \"" + clientUrl() + "\";\n"
+                                                 "import.meta.hot = createHotContext(" + jsString(it.key()) + ");\n"
+                                                 "updateStyle(" + jsString(it.key()) + ", " + jsString(QString::fromUtf8(css)) + ");\n" +
+                                                 classes));
+        }
+        return compiled;
+    }
+
+    DevResponse cssModule(const QString &urlPath)
+    {
+        auto cached = cssModules.constFind(urlPath);
+        if (cached != cssModules.constEnd())
+            return text(200, "text/javascript; charset=utf-8", *cached);
+        if (!QFileInfo::exists(absolute(urlPath)))
+            return text(404, "text/plain", "no stylesheet " + urlPath.toUtf8());
+        auto compiled = compileCssModules({urlPath});
+        if (!compiled.ok())
+            return text(500, "text/plain; charset=utf-8", compiled.error().toString().toUtf8());
+        cssModules.insert(urlPath, compiled->value(urlPath));
+        return text(200, "text/javascript; charset=utf-8", compiled->value(urlPath));
     }
 
     // Compiles many modules in one esbuild call (no bundling: one output per input), the
@@ -301,12 +330,18 @@ struct DevModuleServer::Private {
             return;
         warmed = true;
         QStringList urlPaths;
+        QStringList cssModulePaths;
         QDirIterator it(projectDir + QStringLiteral("/src"), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString urlPath = QLatin1Char('/') + QDir(projectDir).relativeFilePath(it.next());
             if (isModule(urlPath) && !modules.contains(urlPath))
                 urlPaths << urlPath;
+            else if (urlPath.endsWith(QLatin1String(".module.css")))
+                cssModulePaths << urlPath;
         }
+        if (!cssModulePaths.isEmpty())
+            if (auto compiled = compileCssModules(cssModulePaths); compiled.ok())
+                cssModules.insert(*compiled);
         auto batch = compileBatch(urlPaths);
         QHash<QString, QByteArray> raw;
         if (batch.ok()) {
@@ -454,11 +489,8 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
                   : text(404, "text/plain", "not pre-bundled: " + path.toUtf8());
     }
     const bool asModule = query.split(QLatin1Char('&')).contains(QStringLiteral("import"));
-    if (path.endsWith(QLatin1String(".module.css")) && asModule) {
-        auto compiled = d->compileCssModule(path);
-        return compiled.ok() ? text(200, "text/javascript; charset=utf-8", *compiled)
-                             : text(500, "text/plain; charset=utf-8", compiled.error().toString().toUtf8());
-    }
+    if (path.endsWith(QLatin1String(".module.css")) && asModule)
+        return d->cssModule(path);
     if (path.endsWith(QLatin1String(".css")) && asModule) {
         bool ok = false;
         const QByteArray css = readFile(d->absolute(path), &ok);
@@ -512,6 +544,7 @@ QList<QJsonObject> DevModuleServer::filesChanged(const QStringList &paths)
             continue;
         }
         if (relative.endsWith(QLatin1String(".css"))) {
+            d->cssModules.remove(urlPath);
             updates.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("css-update")},
                                        {QStringLiteral("path"), urlPath},
                                        {QStringLiteral("timestamp"), now}});

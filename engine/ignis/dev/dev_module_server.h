@@ -56,8 +56,8 @@ public:
 
     DevResponse get(const QString &path, const QString &query);
 
-    // How many times esbuild ran: the first page load should cost two runs (every
-    // module, then every package), however many modules there are.
+    // How many times esbuild ran: the first page load should cost three runs (every
+    // module, every CSS module, every package), however many modules there are.
     int esbuildRuns() const;
 
     // Project files changed (paths relative to the project): the HMR messages to send to

@@ -84,8 +84,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->esbuildRuns(), 0);
         const DevResponse page = m_server->get(QStringLiteral("/"), {});
         QCOMPARE(page.status, 200);
-        // Every module in one call, every package in one more.
-        QCOMPARE(m_server->esbuildRuns(), 2);
+        // Every module in one call, every CSS module in one, every package in one more.
+        QCOMPARE(m_server->esbuildRuns(), 3);
         QVERIFY(page.body.contains("<script type=\"module\" src=\"/@helios/client.js?hmrPort=24999\"></script>\n"));
         QVERIFY(page.body.indexOf("injectIntoGlobalHook") < page.body.indexOf("</head>"));
         QVERIFY(page.body.contains("src=\"/src/main.tsx\""));
@@ -99,7 +99,7 @@ private Q_SLOTS:
     {
         const DevResponse main = m_server->get(QStringLiteral("/src/main.tsx"), {});
         QCOMPARE(main.status, 200);
-        QCOMPARE(m_server->esbuildRuns(), 2);  // compiled already, by the page load
+        QCOMPARE(m_server->esbuildRuns(), 3);  // compiled already, by the page load
         QVERIFY(main.contentType.startsWith("text/javascript"));
         QVERIFY2(main.body.contains("from \"/@deps/react-dom_client.js\""), main.body.constData());
         QVERIFY(main.body.contains("from \"/src/App.tsx\""));
@@ -144,8 +144,10 @@ private Q_SLOTS:
         QVERIFY(global.body.contains("updateStyle(\"/src/global.css\", \"body { margin: 0; }\\n\")"));
         QVERIFY(global.body.contains("from \"/@helios/client.js?hmrPort=24999\""));
         QCOMPARE(m_server->get(QStringLiteral("/src/global.css"), {}).body, QByteArray("body { margin: 0; }\n"));
+        const int runs = m_server->esbuildRuns();
         const DevResponse module = m_server->get(QStringLiteral("/src/App.module.css"), {QStringLiteral("import")});
         QCOMPARE(module.status, 200);
+        QCOMPARE(m_server->esbuildRuns(), runs);  // from the page load's batch
         QVERIFY2(module.body.contains("title: \"App_title\""), module.body.constData());
         QVERIFY(module.body.contains(".App_title"));
     }
