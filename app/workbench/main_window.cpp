@@ -3,6 +3,7 @@
 
 #include "build/build_panel.h"
 #include "home/home_panel.h"
+#include "preview/preview_panel.h"
 #include "tokens/tokens_panel.h"
 
 #include "engine.h"
@@ -34,6 +35,7 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent) : QMainWindow(parent), m
     m_home = new panels::HomePanel(m_engine, *this, this);
     new panels::TokensPanel(m_engine, *this, this);
     new panels::BuildPanel(m_engine, *this, this);
+    new panels::PreviewPanel(m_engine, *this, this);
     statusBar()->showMessage(tr("Data in %1").arg(m_engine.config().dataDir()));
     restoreLayout();
 }
