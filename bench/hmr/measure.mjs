@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: Apache-2.0
+// Driver of bench/hmr/run: one dev server (helios dev or vite) and Debian's headless
+// chromium over the DevTools protocol (resources/hmr/test/browser.mjs), on a project made
+// by bench/build/generate.mjs. Samples go to stdout as "name value" lines, progress and
+// errors to stderr; the run script takes the medians and prints the tables.
+//
+//   node measure.mjs prepare-vite PROJECT      the Vite page: vite.html, src/vite-main.tsx,
+//                                               src/tokens.css (the :root variables helios
+//                                               serves at /tokens.css, from the same tokens)
+//   node measure.mjs cold  TOOL PROJECT N       one cold start: fresh server process, fresh
+//                                               browser profile, the tool's cache deleted
+//   node measure.mjs edits TOOL PROJECT N       one server and page: the restyle floor, then
+//                                               EDITS component edits and EDITS token edits
+//   TOOL is helios or vite.
+//
+// Environment: HELIOS (the binary), EDITS=20, WORK (where helios's data dir goes),
+// COLD_TIMEOUT=240 and EDIT_TIMEOUT=30 (seconds per wait), RUN_LIMIT=900 (seconds for
+// the whole invocation). Every wait is bounded; the server (its process group) and
+// chromium are killed by pid at the end whatever happens, also on SIGTERM/SIGINT.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const { launchBrowser, waitFor, sleep } = await import(path.join(root, 'resources/hmr/test/browser.mjs'));
+
+const EDITS = Number(process.env.EDITS ?? 20);
+const COLD_TIMEOUT = Number(process.env.COLD_TIMEOUT ?? 240) * 1000;
+const EDIT_TIMEOUT = Number(process.env.EDIT_TIMEOUT ?? 30) * 1000;
+const RUN_LIMIT = Number(process.env.RUN_LIMIT ?? 900) * 1000;
+const FLOOR_SAMPLES = 30;
+
+const log = (text) => process.stderr.write(`  ${text}\n`);
+const sample = (name, value) => process.stdout.write(`${name} ${value}\n`);
+const widget = (i) => `Widget${String(i).padStart(4, '0')}`;
+
+// ---- the token CSS Vite gets: the same :root variables as helios's /tokens.css --------
+
+function tokensCss(tokens) {
+  const lines = [];
+  const walk = (node, names) => {
+    if (node && typeof node === 'object' && '$value' in node) {
+      lines.push(`  --${names.join('-')}: ${node.$value};`);
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) if (!key.startsWith('$')) walk(child, [...names, key]);
+  };
+  walk(tokens, []);
+  return `:root {\n${lines.join('\n')}\n}\n`;
+}
+
+function prepareVite(project) {
+  const tokens = JSON.parse(readFileSync(path.join(project, 'tokens/base.tokens.json'), 'utf8'));
+  writeFileSync(path.join(project, 'src/tokens.css'), tokensCss(tokens));
+  writeFileSync(path.join(project, 'src/vite-main.tsx'), 'import "./tokens.css";\nimport "./main.tsx";\n');
+  const html = readFileSync(path.join(project, 'index.html'), 'utf8')
+    .replace(/\s*<link rel="stylesheet" href="\/tokens.css" \/>/, '')
+    .replace('/src/main.tsx', '/src/vite-main.tsx');
+  if (!html.includes('/src/vite-main.tsx')) throw new Error('index.html has no /src/main.tsx script to replace');
+  writeFileSync(path.join(project, 'vite.html'), html);
+}
+
+// ---- servers ----------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let server; // { proc, output }
+let browser;
+
+// Spawns the server (its own process group) and waits for its address. Returns the page
+// URL, the spawn time and when the address appeared (both Date.now()).
+async function startServer(tool, project, runTag) {
+  let cmd, args, env = { ...process.env }, pattern, page;
+  if (tool === 'helios') {
+    if (!process.env.HELIOS) throw new Error('set HELIOS to the helios binary');
+    cmd = process.env.HELIOS;
+    args = ['dev', project, '--port', '0', '--hmr-port', '0'];
+    env.HELIOS_DATA_DIR = path.join(process.env.WORK ?? path.dirname(project), `helios-data-${runTag}`);
+    rmSync(env.HELIOS_DATA_DIR, { recursive: true, force: true });
+    pattern = /helios dev: (http:\/\/127\.0\.0\.1:\d+\/)/;
+    page = '';
+  } else {
+    cmd = path.join(here, 'node_modules/.bin/vite');
+    args = ['--config', path.join(here, 'vite.config.mjs'), '--port', String(await freePort()), '--strictPort'];
+    env.PROJECT = project;
+    env.NO_COLOR = '1';
+    pattern = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/;
+    page = 'vite.html';
+  }
+  const started = Date.now();
+  const proc = spawn(cmd, args, { cwd: project, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = { proc, output: '' };
+  const collect = (text) => { server.output = (server.output + text).slice(-100000); };
+  proc.stdout.setEncoding('utf8');
+  proc.stderr.setEncoding('utf8');
+  proc.stdout.on('data', collect);
+  proc.stderr.on('data', collect);
+  proc.on('error', (err) => collect(`\n[spawn error: ${err.message}]\n`));
+  // eslint-disable-next-line no-control-regex
+  const plain = () => server.output.replace(/\x1b\[[0-9;]*m/g, '');
+  const base = await waitFor(`${tool} to print its address`, () => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return { exited: proc.exitCode ?? proc.signalCode };
+    return pattern.exec(plain())?.[1];
+  }, 60000).catch((err) => { throw new Error(`${err.message}\n${plain().slice(-2000)}`); });
+  if (typeof base !== 'string') throw new Error(`${tool} exited (${base.exited}) before serving:\n${plain().slice(-2000)}`);
+  const up = Date.now();
+  const ready = /ready in\s+(\d+(?:\.\d+)?)\s*ms/.exec(plain());
+  return { url: base + page, started, up, selfMs: ready ? Number(ready[1]) : null };
+}
+
+async function stopServer() {
+  if (!server) return;
+  const { proc } = server;
+  server = undefined;
+  const gone = () => proc.exitCode !== null || proc.signalCode !== null;
+  if (!gone()) {
+    try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* gone */ }
+    await Promise.race([new Promise((resolve) => proc.once('exit', resolve)), sleep(5000)]);
+  }
+  try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* the group is gone already */ }
+}
+
+async function cleanup() {
+  const b = browser;
+  browser = undefined;
+  await Promise.allSettled([stopServer(), b ? b.close() : Promise.resolve()]);
+}
+
+let stopping = false;
+async function stop(code, why) {
+  if (stopping) return;
+  stopping = true;
+  if (why) process.stderr.write(`bench/hmr measure: ${why}\n`);
+  await cleanup();
+  process.exit(code);
+}
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => stop(1, `stopped by ${signal}`));
+setTimeout(() => stop(1, `the run limit of ${RUN_LIMIT / 1000} s passed`), RUN_LIMIT).unref();
+
+// ---- the page ---------------------------------------------------------------------------
+
+// Installed before any page script, in every document of the tab: counts page loads in
+// sessionStorage (the profile is fresh per browser) and records Date.now() when the last
+// component is in the DOM.
+const firstRenderScript = (last) => `(() => {
+  try { sessionStorage.__benchLoads = String(Number(sessionStorage.__benchLoads || 0) + 1); } catch {}
+  window.__benchFirst = 0;
+  const probe = () => {
+    if (!window.__benchFirst && document.querySelector('[aria-label="${last}"]')) {
+      window.__benchFirst = Date.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(probe);
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function openPage(tool, project, count, runTag) {
+  browser = await launchBrowser();
+  await browser.page('Page.addScriptToEvaluateOnNewDocument', { source: firstRenderScript(widget(count - 1)) });
+  const srv = await startServer(tool, project, runTag);
+  await browser.page('Page.navigate', { url: srv.url });
+  const first = await waitFor(`the page to show ${widget(count - 1)}`, () => browser.eval('window.__benchFirst'), COLD_TIMEOUT)
+    .catch((err) => { throw new Error(`${err.message}; page console: ${browser.console.slice(-5).join(' | ')}; exceptions: ${browser.exceptions.slice(-3).join(' | ')}`); });
+  const loads = Number(await browser.eval('sessionStorage.__benchLoads'));
+  return { ...srv, first, loads };
+}
+
+async function cold(tool, project, count, run) {
+  rmSync(path.join(project, tool === 'helios' ? '.helios' : '.vite'), { recursive: true, force: true });
+  const page = await openPage(tool, project, count, `cold-${run}`);
+  sample('cold_ms', page.first - page.started);
+  sample('up_ms', page.up - page.started);
+  if (page.selfMs !== null) sample('self_ms', page.selfMs);
+  sample('cold_loads', page.loads);
+  log(`${tool} cold: first render ${page.first - page.started} ms, address after ${page.up - page.started} ms` +
+    `${page.selfMs !== null ? `, says ready in ${page.selfMs} ms` : ''}, ${page.loads} page load(s)`);
+}
+
+// Waits for window[key] to be set by the page; if the page reloaded meanwhile (the
+// marker is gone), falls back to polling `probe` from Node. Returns { at, reloaded }.
+async function awaitHit(what, key, probe) {
+  let reloaded = false;
+  const at = await waitFor(what, async () => {
+    const state = await browser.eval(`({ marker: window.__benchMarker, hit: window.${key} })`);
+    if (state.marker !== 'kept') {
+      reloaded = true;
+      return (await browser.eval(probe)) ? Date.now() : 0;
+    }
+    return state.hit;
+  }, EDIT_TIMEOUT);
+  if (reloaded) {
+    await browser.eval("window.__benchMarker = 'kept'");
+  }
+  return { at, reloaded };
+}
+
+async function edits(tool, project, count) {
+  const page = await openPage(tool, project, count, 'edits');
+  await browser.eval("window.__benchMarker = 'kept'");
+  await sleep(1000); // let the first load's late work (pre-bundling, watchers) settle
+
+  // 1. The browser's own restyle floor: set the variable inline, read the computed style.
+  const floor = await browser.eval(`(async () => {
+    const el = document.querySelector('[aria-label="Widget0000"]');
+    const root = document.documentElement;
+    getComputedStyle(el).backgroundColor;
+    const out = [];
+    for (let i = 0; i < ${FLOOR_SAMPLES}; ++i) {
+      const value = 'rgb(' + (200 + i) + ', 3, 5)';
+      const start = performance.now();
+      root.style.setProperty('--color-c0', value);
+      const got = getComputedStyle(el).backgroundColor;
+      out.push(performance.now() - start);
+      if (got !== value) throw new Error('inline variable not applied: ' + got);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    root.style.removeProperty('--color-c0');
+    getComputedStyle(el).backgroundColor;
+    return out;
+  })()`);
+  for (const ms of floor) sample('floor_ms', ms.toFixed(3));
+
+  // 2. TSX edits: a new label string in one component; the page's MutationObserver
+  // records when the DOM shows it.
+  const target = widget(Math.min(500, Math.floor(count / 2)));
+  const file = path.join(project, `src/components/${target}/${target}.tsx`);
+  const original = readFileSync(file, 'utf8');
+  if (!original.includes('"even"') || !original.includes('"odd"')) throw new Error(`${file}: no "even"/"odd" labels to edit`);
+  let reloads = 0;
+  for (let i = 0; i < EDITS; ++i) {
+    const tag = `edit${i}r${Math.random().toString(36).slice(2, 8)}`;
+    const selector = JSON.stringify(`[aria-label="${target}"]`);
+    await browser.eval(`(() => {
+      window.__benchHit = 0;
+      const probe = () => {
+        const el = document.querySelector(${selector});
+        if (el && el.textContent.includes(${JSON.stringify(tag)})) { window.__benchHit = Date.now(); observer.disconnect(); }
+      };
+      const observer = new MutationObserver(probe);
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    })()`);
+    const start = Date.now();
+    writeFileSync(file, original.replace('"even"', `"${tag}"`).replace('"odd"', `"${tag}"`));
+    const hit = await awaitHit(`the DOM to show ${tag}`, '__benchHit',
+      `(document.querySelector(${selector})?.textContent ?? '').includes(${JSON.stringify(tag)})`);
+    sample('tsx_ms', hit.at - start);
+    if (hit.reloaded) { ++reloads; log(`${tool}: TSX edit ${i} reloaded the page`); }
+    await sleep(300);
+  }
+  sample('tsx_reloads', reloads);
+  writeFileSync(file, original);
+  await sleep(1000);
+
+  // 3. Token edits: a new value of color.c0 (helios: the token file; Vite: src/tokens.css);
+  // a message-loop poll in the page records when the computed background changes.
+  const tokenFile = path.join(project, tool === 'helios' ? 'tokens/base.tokens.json' : 'src/tokens.css');
+  const tokens = JSON.parse(readFileSync(path.join(project, 'tokens/base.tokens.json'), 'utf8'));
+  reloads = 0;
+  for (let i = 0; i < EDITS; ++i) {
+    const green = (i % 250) + 1;
+    const hex = `#10${green.toString(16).padStart(2, '0')}20`;
+    const expected = `rgb(16, ${green}, 32)`;
+    tokens.color.c0.$value = hex;
+    const text = tool === 'helios' ? JSON.stringify(tokens, null, 2) + '\n' : tokensCss(tokens);
+    await browser.eval(`(() => {
+      window.__benchTok = 0;
+      const el = document.querySelector('[aria-label="Widget0000"]');
+      const channel = new MessageChannel();
+      const end = Date.now() + ${EDIT_TIMEOUT};
+      channel.port1.onmessage = () => {
+        if (getComputedStyle(el).backgroundColor === ${JSON.stringify(expected)}) { window.__benchTok = Date.now(); channel.port1.close(); return; }
+        if (Date.now() < end) channel.port2.postMessage(0);
+      };
+      channel.port2.postMessage(0);
+    })()`);
+    const start = Date.now();
+    writeFileSync(tokenFile, text);
+    const hit = await awaitHit(`the computed colour ${expected}`, '__benchTok',
+      `getComputedStyle(document.querySelector('[aria-label="Widget0000"]')).backgroundColor === ${JSON.stringify(expected)}`);
+    sample('token_ms', hit.at - start);
+    if (hit.reloaded) { ++reloads; log(`${tool}: token edit ${i} reloaded the page`); }
+    await sleep(300);
+  }
+  sample('token_reloads', reloads);
+  if (browser.exceptions.length) log(`${tool}: page exceptions: ${browser.exceptions.slice(-3).join(' | ')}`);
+}
+
+// ---- main -------------------------------------------------------------------------------
+
+const [mode, ...rest] = process.argv.slice(2);
+try {
+  if (mode === 'prepare-vite' && rest.length === 1) {
+    prepareVite(path.resolve(rest[0]));
+  } else if ((mode === 'cold' || mode === 'edits') && rest.length >= 3 && ['helios', 'vite'].includes(rest[0])) {
+    const [tool, project, countText, run = '0'] = rest;
+    const count = Number(countText);
+    if (!Number.isInteger(count) || count < 2) throw new Error(`bad component count: ${countText}`);
+    if (!existsSync(path.join(project, 'src/main.tsx'))) throw new Error(`${project}: not a generated project`);
+    if (mode === 'cold') await cold(tool, path.resolve(project), count, run);
+    else await edits(tool, path.resolve(project), count);
+  } else {
+    console.error('usage: node measure.mjs prepare-vite PROJECT | cold TOOL PROJECT N [RUN] | edits TOOL PROJECT N');
+    process.exitCode = 2;
+  }
+} catch (err) {
+  process.stderr.write(`bench/hmr measure: ${err.stack ?? err.message}\n`);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(process.exitCode ?? 0);
