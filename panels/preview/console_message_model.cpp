@@ -9,7 +9,8 @@
 
 namespace helios::panels {
 
-void ConsoleMessageModel::append(Level level, const QString &message, const QString &source, int line) {
+void ConsoleMessageModel::append(Level level, const QString &message, const QString &source,
+                                 int line) {
     // Drop the oldest first, so the rows that remain keep their order and the view its place.
     if (m_messages.size() >= MaxMessages) {
         const int excess = int(m_messages.size()) - MaxMessages + 1;
@@ -46,7 +47,8 @@ QString ConsoleMessageModel::location(const Message &message) {
     // Scripts of the dev server share the page's origin: their path says which file it is.
     const QUrl url(message.source);
     QString where = message.source;
-    if (url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")))
+    if (url.isValid() &&
+        (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")))
         where = url.path();
     return message.line > 0 ? where + QLatin1Char(':') + QString::number(message.line) : where;
 }
@@ -60,9 +62,15 @@ QVariant ConsoleMessageModel::data(const QModelIndex &index, int role) const {
         const QString where = location(message);
         QString level;
         switch (message.level) {
-        case Level::Info: level = tr("info"); break;
-        case Level::Warning: level = tr("warning"); break;
-        case Level::Error: level = tr("error"); break;
+        case Level::Info:
+            level = tr("info");
+            break;
+        case Level::Warning:
+            level = tr("warning");
+            break;
+        case Level::Error:
+            level = tr("error");
+            break;
         }
         return where.isEmpty() ? tr("%1: %2").arg(level, message.text)
                                : tr("%1: %2 (%3)").arg(level, message.text, where);
@@ -73,17 +81,26 @@ QVariant ConsoleMessageModel::data(const QModelIndex &index, int role) const {
                    : tr("%1\n%2:%3").arg(message.text, message.source).arg(message.line);
     case Qt::ForegroundRole:
         switch (message.level) {
-        case Level::Info: return {};
-        case Level::Warning: return QBrush(QColor(0x8a, 0x5a, 0x00));
-        case Level::Error: return QBrush(QColor(0xc0, 0x1c, 0x28));
+        case Level::Info:
+            return {};
+        case Level::Warning:
+            return QBrush(QColor(0x8a, 0x5a, 0x00));
+        case Level::Error:
+            return QBrush(QColor(0xc0, 0x1c, 0x28));
         }
         return {};
-    case LevelRole: return int(message.level);
-    case MessageRole: return message.text;
-    case SourceRole: return message.source;
-    case LineRole: return message.line;
-    case LocationRole: return location(message);
-    default: return {};
+    case LevelRole:
+        return int(message.level);
+    case MessageRole:
+        return message.text;
+    case SourceRole:
+        return message.source;
+    case LineRole:
+        return message.line;
+    case LocationRole:
+        return location(message);
+    default:
+        return {};
     }
 }
 

@@ -15,12 +15,12 @@ public:
     using QWebEnginePage::QWebEnginePage;
 
 Q_SIGNALS:
-    void consoleMessage(ConsoleMessageModel::Level level, const QString &message, const QString &source,
-                        int line);
+    void consoleMessage(ConsoleMessageModel::Level level, const QString &message,
+                        const QString &source, int line);
 
 protected:
-    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message, int lineNumber,
-                                  const QString &sourceID) override;
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message,
+                                  int lineNumber, const QString &sourceID) override;
 };
 
 } // namespace helios::panels

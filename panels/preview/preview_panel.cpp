@@ -30,9 +30,12 @@ Q_LOGGING_CATEGORY(lcPreviewPanel, "helios.panels.preview")
 
 QSize PreviewPanel::viewportSize(Viewport viewport) {
     switch (viewport) {
-    case Viewport::Mobile: return {375, 667};
-    case Viewport::Tablet: return {768, 1024};
-    case Viewport::Desktop: return {};
+    case Viewport::Mobile:
+        return {375, 667};
+    case Viewport::Tablet:
+        return {768, 1024};
+    case Viewport::Desktop:
+        return {};
     }
     return {};
 }
@@ -69,16 +72,20 @@ void PreviewPanel::buildUi() {
         connect(action, &QAction::triggered, this, [this, viewport] { setViewport(viewport); });
         return action;
     };
-    m_mobileAction = addViewport(Viewport::Mobile, tr("Mobile"), tr("A phone's viewport, 375 × 667"));
+    m_mobileAction =
+        addViewport(Viewport::Mobile, tr("Mobile"), tr("A phone's viewport, 375 × 667"));
     m_mobileAction->setObjectName(QStringLiteral("mobileViewportAction"));
-    m_tabletAction = addViewport(Viewport::Tablet, tr("Tablet"), tr("A tablet's viewport, 768 × 1024"));
+    m_tabletAction =
+        addViewport(Viewport::Tablet, tr("Tablet"), tr("A tablet's viewport, 768 × 1024"));
     m_tabletAction->setObjectName(QStringLiteral("tabletViewportAction"));
     m_desktopAction = addViewport(Viewport::Desktop, tr("Desktop"), tr("The page fills the panel"));
     m_desktopAction->setObjectName(QStringLiteral("desktopViewportAction"));
     m_toolBar->addSeparator();
-    m_reloadAction = m_toolBar->addAction(m_content->style()->standardIcon(QStyle::SP_BrowserReload), tr("Reload"));
+    m_reloadAction = m_toolBar->addAction(
+        m_content->style()->standardIcon(QStyle::SP_BrowserReload), tr("Reload"));
     m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
-    m_reloadAction->setToolTip(tr("Load the page again (edits show without it while the dev server runs)"));
+    m_reloadAction->setToolTip(
+        tr("Load the page again (edits show without it while the dev server runs)"));
     m_openAction = m_toolBar->addAction(tr("Open in Browser"));
     m_openAction->setObjectName(QStringLiteral("openInBrowserAction"));
     m_openAction->setToolTip(tr("Open the page in the system's web browser"));
@@ -99,11 +106,12 @@ void PreviewPanel::buildUi() {
     m_stage->setAutoFillBackground(true);
     m_stageLayout = new QVBoxLayout(m_stage);
     m_stageLayout->setContentsMargins(0, 0, 0, 0);
-    m_view = new QWebEngineView(m_stage);
-    m_view->setObjectName(QStringLiteral("previewView"));
-    m_page = new PreviewPage(m_view);
-    m_view->setPage(m_page);
-    m_stageLayout->addWidget(m_view);
+    m_placeholder = new QLabel(tr("No page to preview: the dev server is not running."), m_stage);
+    m_placeholder->setObjectName(QStringLiteral("previewPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setForegroundRole(QPalette::BrightText);
+    m_stageLayout->addWidget(m_placeholder);
     m_scrollArea->setWidget(m_stage);
 
     auto *consolePane = new QWidget(m_content);
@@ -140,11 +148,6 @@ void PreviewPanel::buildUi() {
     connect(m_reloadAction, &QAction::triggered, this, &PreviewPanel::reload);
     connect(m_openAction, &QAction::triggered, this, &PreviewPanel::openInBrowser);
     connect(m_clearButton, &QPushButton::clicked, this, &PreviewPanel::clearConsole);
-    connect(m_page, &PreviewPage::consoleMessage, m_console, &ConsoleMessageModel::append);
-    connect(m_view, &QWebEngineView::loadFinished, this, &PreviewPanel::pageLoaded);
-    connect(m_view, &QWebEngineView::urlChanged, this, [this](const QUrl &url) {
-        m_urlEdit->setText(url.isEmpty() ? m_url.toString() : url.toString());
-    });
     connect(m_console, &QAbstractItemModel::rowsInserted, this, [this] {
         updateConsoleSummary();
         m_consoleView->scrollToBottom();
@@ -153,11 +156,31 @@ void PreviewPanel::buildUi() {
     connect(m_console, &QAbstractItemModel::modelReset, this, &PreviewPanel::updateConsoleSummary);
 }
 
+void PreviewPanel::createView() {
+    if (m_view)
+        return;
+    m_view = new QWebEngineView(m_stage);
+    m_view->setObjectName(QStringLiteral("previewView"));
+    m_page = new PreviewPage(m_view);
+    m_view->setPage(m_page);
+    m_placeholder->hide();
+    m_stageLayout->addWidget(m_view);
+    applyViewport();
+    connect(m_page, &PreviewPage::consoleMessage, m_console, &ConsoleMessageModel::append);
+    connect(m_view, &QWebEngineView::loadFinished, this, &PreviewPanel::pageLoaded);
+    connect(m_view, &QWebEngineView::urlChanged, this, [this](const QUrl &url) {
+        m_urlEdit->setText(url.isEmpty() ? m_url.toString() : url.toString());
+    });
+}
+
 QAction *PreviewPanel::viewportAction(Viewport viewport) const {
     switch (viewport) {
-    case Viewport::Mobile: return m_mobileAction;
-    case Viewport::Tablet: return m_tabletAction;
-    case Viewport::Desktop: return m_desktopAction;
+    case Viewport::Mobile:
+        return m_mobileAction;
+    case Viewport::Tablet:
+        return m_tabletAction;
+    case Viewport::Desktop:
+        return m_desktopAction;
     }
     return nullptr;
 }
@@ -166,10 +189,13 @@ void PreviewPanel::setUrl(const QUrl &url) {
     m_url = url;
     m_urlEdit->setText(url.toString());
     updateActions();
-    if (url.isEmpty())
-        m_view->setUrl(QUrl(QStringLiteral("about:blank")));
-    else
-        m_view->setUrl(url);
+    if (url.isEmpty()) {
+        if (m_view)
+            m_view->setUrl(QUrl(QStringLiteral("about:blank")));
+        return;
+    }
+    createView();
+    m_view->setUrl(url);
 }
 
 void PreviewPanel::setViewport(Viewport viewport) {
@@ -179,6 +205,8 @@ void PreviewPanel::setViewport(Viewport viewport) {
 
 void PreviewPanel::applyViewport() {
     viewportAction(m_viewport)->setChecked(true);
+    if (!m_view)
+        return;
     const QSize size = viewportSize(m_viewport);
     if (size.isValid()) {
         m_view->setFixedSize(size);
@@ -191,7 +219,7 @@ void PreviewPanel::applyViewport() {
 }
 
 void PreviewPanel::reload() {
-    if (m_url.isEmpty())
+    if (m_url.isEmpty() || !m_view)
         return;
     // After a failed first load the view may hold no URL to reload.
     if (m_view->url().isEmpty() || m_view->url() == QUrl(QStringLiteral("about:blank")))
@@ -201,7 +229,7 @@ void PreviewPanel::reload() {
 }
 
 void PreviewPanel::openInBrowser() {
-    const QUrl shown = m_view->url();
+    const QUrl shown = m_view ? m_view->url() : QUrl();
     const QUrl target = shown.isEmpty() || shown.scheme() == QLatin1String("about") ? m_url : shown;
     if (target.isEmpty())
         return;
@@ -209,7 +237,9 @@ void PreviewPanel::openInBrowser() {
         m_host.notify(tr("Could not open %1 in a web browser").arg(target.toString()));
 }
 
-void PreviewPanel::clearConsole() { m_console->clear(); }
+void PreviewPanel::clearConsole() {
+    m_console->clear();
+}
 
 void PreviewPanel::updateActions() {
     const bool hasUrl = !m_url.isEmpty();

@@ -30,7 +30,9 @@ class PreviewPage;
 // (a phone, a tablet, or the whole panel), Reload, Open in browser, and the page's console
 // messages and uncaught errors in a list. Hot reload is the dev server's client inside
 // the page; the panel only shows the page. The panel does not start a dev server: whoever
-// does (the workbench, a test) passes its URL to setUrl().
+// does (the workbench, a test) passes its URL to setUrl(). The QWebEngineView, and with it
+// Chromium's processes, is created by the first setUrl() with a URL: a workbench that
+// previews nothing starts no browser.
 class PreviewPanel : public QObject {
     Q_OBJECT
 public:
@@ -48,6 +50,7 @@ public:
     Viewport viewport() const { return m_viewport; }
 
     QWidget *widget() const { return m_content; }
+    // Null until the first setUrl() with a URL.
     QWebEngineView *view() const { return m_view; }
     PreviewPage *page() const { return m_page; }
     QScrollArea *scrollArea() const { return m_scrollArea; }
@@ -75,6 +78,7 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    void createView();
     void applyViewport();
     void updateActions();
     void updateConsoleSummary();
@@ -96,6 +100,7 @@ private:
     QScrollArea *m_scrollArea = nullptr;
     QWidget *m_stage = nullptr;
     QVBoxLayout *m_stageLayout = nullptr;
+    QLabel *m_placeholder = nullptr;
     QWebEngineView *m_view = nullptr;
     PreviewPage *m_page = nullptr;
     QListView *m_consoleView = nullptr;

@@ -49,7 +49,8 @@ private Q_SLOTS:
         QFETCH(QString, display);
 
         ConsoleMessageModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         model.append(Level(level), message, source, line);
         QCOMPARE(inserted.size(), 1);
@@ -67,14 +68,17 @@ private Q_SLOTS:
 
     void testRowsKeepTheirOrderAndCountsByLevel() {
         ConsoleMessageModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.append(Level::Info, QStringLiteral("one"));
         model.append(Level::Error, QStringLiteral("two"));
         model.append(Level::Warning, QStringLiteral("three"));
         model.append(Level::Error, QStringLiteral("four"));
         QCOMPARE(model.rowCount(), 4);
-        QCOMPARE(model.index(0).data(ConsoleMessageModel::MessageRole).toString(), QStringLiteral("one"));
-        QCOMPARE(model.index(3).data(ConsoleMessageModel::MessageRole).toString(), QStringLiteral("four"));
+        QCOMPARE(model.index(0).data(ConsoleMessageModel::MessageRole).toString(),
+                 QStringLiteral("one"));
+        QCOMPARE(model.index(3).data(ConsoleMessageModel::MessageRole).toString(),
+                 QStringLiteral("four"));
         QCOMPARE(model.count(Level::Info), 1);
         QCOMPARE(model.count(Level::Warning), 1);
         QCOMPARE(model.count(Level::Error), 2);
@@ -84,7 +88,8 @@ private Q_SLOTS:
 
     void testClearEmptiesTheModelOnce() {
         ConsoleMessageModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.clear(); // nothing to clear: no reset
         QCOMPARE(reset.size(), 0);
@@ -98,14 +103,18 @@ private Q_SLOTS:
 
     void testTheOldestMessagesGoBeyondTheLimit() {
         ConsoleMessageModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         for (int i = 0; i < ConsoleMessageModel::MaxMessages + 5; ++i)
             model.append(Level::Info, QString::number(i));
         QCOMPARE(model.rowCount(), ConsoleMessageModel::MaxMessages);
         QCOMPARE(removed.size(), 5);
-        QCOMPARE(model.index(0).data(ConsoleMessageModel::MessageRole).toString(), QStringLiteral("5"));
-        QCOMPARE(model.index(ConsoleMessageModel::MaxMessages - 1).data(ConsoleMessageModel::MessageRole).toString(),
+        QCOMPARE(model.index(0).data(ConsoleMessageModel::MessageRole).toString(),
+                 QStringLiteral("5"));
+        QCOMPARE(model.index(ConsoleMessageModel::MaxMessages - 1)
+                     .data(ConsoleMessageModel::MessageRole)
+                     .toString(),
                  QString::number(ConsoleMessageModel::MaxMessages + 4));
     }
 };

@@ -42,7 +42,8 @@ constexpr int UpdateTimeoutMs = 30000;
 
 class FakeHost : public PanelHost {
 public:
-    void addDock(const QString &id, const QString &, QWidget *content, Qt::DockWidgetArea) override {
+    void addDock(const QString &id, const QString &, QWidget *content,
+                 Qt::DockWidgetArea) override {
         dockId = id;
         widget.reset(content);
     }
@@ -65,30 +66,34 @@ QByteArray tokens(const char *brand) {
 // The project of tests/browser/dev_server_hmr.mjs: a React component whose CSS module
 // takes its colour from a design token, and a page that logs once it has rendered.
 bool writeProject(const QString &dir) {
-    return writeFile(dir + QStringLiteral("/helios.json"),
-                     R"({"name":"preview-app","tokens":"tokens/tokens.config.json",)"
-                     R"("build":{"entries":[{"name":"app","entry":"src/main.tsx","html":"index.html"}]}})")
-        && writeFile(dir + QStringLiteral("/index.html"),
-                     "<!doctype html><html><head><link rel=\"stylesheet\" href=\"/tokens.css\"></head>"
-                     "<body><div id=\"root\"></div><script type=\"module\" src=\"/src/main.tsx\"></script>"
-                     "</body></html>")
-        && writeFile(dir + QStringLiteral("/tokens/tokens.config.json"),
-                     R"({"source":["base.tokens.json"],"platforms":{"css":{"format":"css","destination":"out.css"}}})")
-        && writeFile(dir + QStringLiteral("/tokens/base.tokens.json"), tokens("#ff0000"))
-        && writeFile(dir + QStringLiteral("/src/main.tsx"),
+    return writeFile(
+               dir + QStringLiteral("/helios.json"),
+               R"({"name":"preview-app","tokens":"tokens/tokens.config.json",)"
+               R"("build":{"entries":[{"name":"app","entry":"src/main.tsx","html":"index.html"}]}})") &&
+           writeFile(
+               dir + QStringLiteral("/index.html"),
+               "<!doctype html><html><head><link rel=\"stylesheet\" href=\"/tokens.css\"></head>"
+               "<body><div id=\"root\"></div><script type=\"module\" "
+               "src=\"/src/main.tsx\"></script>"
+               "</body></html>") &&
+           writeFile(
+               dir + QStringLiteral("/tokens/tokens.config.json"),
+               R"({"source":["base.tokens.json"],"platforms":{"css":{"format":"css","destination":"out.css"}}})") &&
+           writeFile(dir + QStringLiteral("/tokens/base.tokens.json"), tokens("#ff0000")) &&
+           writeFile(dir + QStringLiteral("/src/main.tsx"),
                      "import { createRoot } from 'react-dom/client';\n"
                      "import { Counter } from './Counter';\n"
                      "createRoot(document.getElementById('root')!).render(<Counter />);\n"
-                     "console.log('preview says hello');\n")
-        && writeFile(dir + QStringLiteral("/src/Counter.tsx"),
+                     "console.log('preview says hello');\n") &&
+           writeFile(dir + QStringLiteral("/src/Counter.tsx"),
                      "import { useState } from 'react';\n"
                      "import styles from './Counter.module.css';\n\n"
                      "export function Counter() {\n"
                      "  const [count, setCount] = useState(0);\n"
                      "  return <button id=\"counter\" className={styles.counter} "
                      "onClick={() => setCount((c) => c + 1)}>Count: {count}</button>;\n"
-                     "}\n")
-        && writeFile(dir + QStringLiteral("/src/Counter.module.css"),
+                     "}\n") &&
+           writeFile(dir + QStringLiteral("/src/Counter.module.css"),
                      ".counter { color: var(--color-brand); }\n");
 }
 
@@ -112,8 +117,8 @@ QVariant evaluate(QWebEnginePage *page, const QString &script) {
 bool hasMessage(const ConsoleMessageModel *model, Level level, const QString &text) {
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row);
-        if (index.data(ConsoleMessageModel::LevelRole).toInt() == int(level)
-            && index.data(ConsoleMessageModel::MessageRole).toString().contains(text))
+        if (index.data(ConsoleMessageModel::LevelRole).toInt() == int(level) &&
+            index.data(ConsoleMessageModel::MessageRole).toString().contains(text))
             return true;
     }
     return false;
@@ -140,7 +145,8 @@ private Q_SLOTS:
     }
 
     void init() {
-        auto engine = helios::Engine::open(helios::test::configFor(m_dir.filePath(QStringLiteral("data")), {}));
+        auto engine = helios::Engine::open(
+            helios::test::configFor(m_dir.filePath(QStringLiteral("data")), {}));
         QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().toString()));
         m_engine = std::move(*engine);
         m_host = std::make_unique<FakeHost>();
@@ -172,6 +178,11 @@ private Q_SLOTS:
         QVERIFY(m_panel->viewportAction(PreviewPanel::Viewport::Desktop)->isChecked());
         QVERIFY(!m_panel->clearConsoleButton()->isEnabled());
         m_panel->reload(); // ignored
+        // No page, no browser: Chromium starts with the first URL.
+        QVERIFY(!m_panel->view());
+        QVERIFY(!m_panel->page());
+        m_panel->setUrl(QUrl());
+        QVERIFY(!m_panel->view());
     }
 
     void testATokenEditChangesTheColourWithoutAReload() {
@@ -183,24 +194,30 @@ private Q_SLOTS:
         QVERIFY(m_panel->openInBrowserAction()->isEnabled());
         QWebEnginePage *page = m_panel->page();
         QTRY_COMPARE_WITH_TIMEOUT(
-            evaluate(page, QStringLiteral("document.getElementById('counter')?.textContent ?? ''")).toString(),
+            evaluate(page, QStringLiteral("document.getElementById('counter')?.textContent ?? ''"))
+                .toString(),
             QStringLiteral("Count: 0"), PageTimeoutMs);
-        const QString colour = QStringLiteral("getComputedStyle(document.getElementById('counter')).color");
-        QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, colour).toString(), QStringLiteral("rgb(255, 0, 0)"),
-                                  UpdateTimeoutMs);
+        const QString colour =
+            QStringLiteral("getComputedStyle(document.getElementById('counter')).color");
+        QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, colour).toString(),
+                                  QStringLiteral("rgb(255, 0, 0)"), UpdateTimeoutMs);
         evaluate(page, QStringLiteral("window.__marker = 'kept'; 1"));
         // Let the page's hot-update socket connect before the edit.
         QTRY_VERIFY_WITH_TIMEOUT(m_server->clientCount() >= 1, UpdateTimeoutMs);
 
-        QVERIFY(writeFile(m_project + QStringLiteral("/tokens/base.tokens.json"), tokens("#0000ff")));
-        QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, colour).toString(), QStringLiteral("rgb(0, 0, 255)"),
-                                  UpdateTimeoutMs);
-        QCOMPARE(evaluate(page, QStringLiteral("window.__marker")).toString(), QStringLiteral("kept"));
+        QVERIFY(
+            writeFile(m_project + QStringLiteral("/tokens/base.tokens.json"), tokens("#0000ff")));
+        QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, colour).toString(),
+                                  QStringLiteral("rgb(0, 0, 255)"), UpdateTimeoutMs);
+        QCOMPARE(evaluate(page, QStringLiteral("window.__marker")).toString(),
+                 QStringLiteral("kept"));
 
-        QVERIFY(writeFile(m_project + QStringLiteral("/tokens/base.tokens.json"), tokens("#ff0000")));
-        QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, colour).toString(), QStringLiteral("rgb(255, 0, 0)"),
-                                  UpdateTimeoutMs);
-        QCOMPARE(evaluate(page, QStringLiteral("window.__marker")).toString(), QStringLiteral("kept"));
+        QVERIFY(
+            writeFile(m_project + QStringLiteral("/tokens/base.tokens.json"), tokens("#ff0000")));
+        QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, colour).toString(),
+                                  QStringLiteral("rgb(255, 0, 0)"), UpdateTimeoutMs);
+        QCOMPARE(evaluate(page, QStringLiteral("window.__marker")).toString(),
+                 QStringLiteral("kept"));
         QVERIFY2(m_host->messages.isEmpty(), qPrintable(m_host->messages.join(u'\n')));
     }
 
@@ -209,19 +226,25 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         ConsoleMessageModel *console = m_panel->consoleModel();
         m_panel->setUrl(m_url);
-        QTRY_VERIFY_WITH_TIMEOUT(hasMessage(console, Level::Info, QStringLiteral("preview says hello")),
-                                 PageTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasMessage(console, Level::Info, QStringLiteral("preview says hello")), PageTimeoutMs);
         // The log names the module it came from.
         for (int row = 0; row < console->rowCount(); ++row) {
             const QModelIndex index = console->index(row);
-            if (index.data(ConsoleMessageModel::MessageRole).toString() == QLatin1String("preview says hello"))
-                QVERIFY2(index.data(ConsoleMessageModel::SourceRole).toString().contains(QLatin1String("/src/main.tsx")),
+            if (index.data(ConsoleMessageModel::MessageRole).toString() ==
+                QLatin1String("preview says hello"))
+                QVERIFY2(index.data(ConsoleMessageModel::SourceRole)
+                             .toString()
+                             .contains(QLatin1String("/src/main.tsx")),
                          qPrintable(index.data(ConsoleMessageModel::SourceRole).toString()));
         }
-        evaluate(m_panel->page(), QStringLiteral("console.warn('careful'); "
-                                                 "setTimeout(() => { throw new Error('boom'); }); 1"));
-        QTRY_VERIFY_WITH_TIMEOUT(hasMessage(console, Level::Warning, QStringLiteral("careful")), UpdateTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(hasMessage(console, Level::Error, QStringLiteral("boom")), UpdateTimeoutMs);
+        evaluate(m_panel->page(),
+                 QStringLiteral("console.warn('careful'); "
+                                "setTimeout(() => { throw new Error('boom'); }); 1"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasMessage(console, Level::Warning, QStringLiteral("careful")),
+                                 UpdateTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(hasMessage(console, Level::Error, QStringLiteral("boom")),
+                                 UpdateTimeoutMs);
         QVERIFY(m_panel->clearConsoleButton()->isEnabled());
 
         m_panel->clearConsoleButton()->click();
@@ -233,33 +256,45 @@ private Q_SLOTS:
         m_panel->reloadAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), PageTimeoutMs);
         QVERIFY(loaded.first().first().toBool());
-        QTRY_VERIFY_WITH_TIMEOUT(hasMessage(console, Level::Info, QStringLiteral("preview says hello")),
-                                 PageTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasMessage(console, Level::Info, QStringLiteral("preview says hello")), PageTimeoutMs);
     }
 
     void testViewportPresetsResizeThePage() {
-        m_panel->setUrl(m_url);
-        QWebEngineView *view = m_panel->view();
-        QTRY_COMPARE_WITH_TIMEOUT(
-            evaluate(m_panel->page(), QStringLiteral("document.getElementById('counter')?.textContent ?? ''")).toString(),
-            QStringLiteral("Count: 0"), PageTimeoutMs);
-
+        // A preset chosen before there is a page applies to the page when it comes.
         m_panel->viewportAction(PreviewPanel::Viewport::Mobile)->trigger();
         QCOMPARE(m_panel->viewport(), PreviewPanel::Viewport::Mobile);
+        m_panel->setUrl(m_url);
+        QWebEngineView *view = m_panel->view();
+        QVERIFY(view);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            evaluate(m_panel->page(),
+                     QStringLiteral("document.getElementById('counter')?.textContent ?? ''"))
+                .toString(),
+            QStringLiteral("Count: 0"), PageTimeoutMs);
         QTRY_COMPARE(view->size(), QSize(375, 667));
-        QTRY_COMPARE_WITH_TIMEOUT(evaluate(m_panel->page(), QStringLiteral("window.innerWidth")).toInt(), 375,
-                                  UpdateTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            evaluate(m_panel->page(), QStringLiteral("window.innerWidth")).toInt(), 375,
+            UpdateTimeoutMs);
 
         m_panel->viewportAction(PreviewPanel::Viewport::Tablet)->trigger();
         QTRY_COMPARE(view->size(), QSize(768, 1024));
         // Taller than the panel: the scroll area scrolls.
         QTRY_VERIFY(m_panel->scrollArea()->verticalScrollBar()->maximum() > 0);
-        QTRY_COMPARE_WITH_TIMEOUT(evaluate(m_panel->page(), QStringLiteral("window.innerWidth")).toInt(), 768,
-                                  UpdateTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            evaluate(m_panel->page(), QStringLiteral("window.innerWidth")).toInt(), 768,
+            UpdateTimeoutMs);
 
         m_panel->viewportAction(PreviewPanel::Viewport::Desktop)->trigger();
         QTRY_COMPARE(view->width(), m_panel->scrollArea()->viewport()->width());
         QVERIFY(view->width() > 768);
+
+        m_panel->setViewport(PreviewPanel::Viewport::Mobile);
+        QVERIFY(m_panel->viewportAction(PreviewPanel::Viewport::Mobile)->isChecked());
+        QTRY_COMPARE(view->size(), QSize(375, 667));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            evaluate(m_panel->page(), QStringLiteral("window.innerWidth")).toInt(), 375,
+            UpdateTimeoutMs);
     }
 
     void testAServerThatIsGoneIsReported() {
