@@ -8,6 +8,9 @@
 
 int main(int argc, char **argv)
 {
+    // Qt WebEngine (the Preview panel) shares OpenGL contexts with the widgets; this must
+    // be set before the application object exists.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Helios"));
     QApplication::setApplicationName(QStringLiteral("helios-workbench"));
