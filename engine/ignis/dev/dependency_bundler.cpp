@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ignis/dev/dependency_bundler.h"
 
+#include "core/sha256.h"
 #include "ignis/esbuild_messages.h"
 
 #include <QDir>
@@ -75,8 +76,22 @@ Result<QStringList> DependencyBundler::commonJsExports(const QString &specifier)
     return names;
 }
 
-Result<void> DependencyBundler::bundle(const QStringList &specifiers)
+Result<bool> DependencyBundler::bundle(const QStringList &specifiers)
 {
+    Sha256 stampHash;
+    stampHash.add(QByteArray(m_toolchain.version.toUtf8() + '\n' + m_toolchain.toolchainLockDigest.toUtf8() + '\n' +
+                             specifiers.join(QLatin1Char('\n')).toUtf8() + '\n'));
+    for (const char *lockfile : {"package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"}) {
+        QFile file(m_projectDir + QLatin1Char('/') + QLatin1StringView(lockfile));
+        if (file.open(QIODevice::ReadOnly))
+            stampHash.add(file.readAll());
+    }
+    const QByteArray stamp = stampHash.result().toHex();
+    const QString stampPath = m_outDir + QStringLiteral("/.stamp");
+    QFile previous(stampPath);
+    if (previous.open(QIODevice::ReadOnly) && previous.readAll() == stamp)
+        return false;
+
     const QString stubs = m_outDir + QStringLiteral(".stubs");
     QDir(stubs).removeRecursively();
     QDir(m_outDir).removeRecursively();
@@ -102,7 +117,7 @@ Result<void> DependencyBundler::bundle(const QStringList &specifiers)
         entries << path;
     }
     if (entries.isEmpty())
-        return {};
+        return true;
     QProcess esbuild;
     esbuild.setWorkingDirectory(m_projectDir);
     esbuild.setProcessEnvironment(environmentFor(m_toolchain));
@@ -119,7 +134,10 @@ Result<void> DependencyBundler::bundle(const QStringList &specifiers)
                              .arg(specifiers.join(QStringLiteral(", ")),
                                   messages.isEmpty() ? esbuild.errorString() : messages.first().toString()));
     }
-    return {};
+    QFile stampFile(stampPath);
+    if (stampFile.open(QIODevice::WriteOnly))
+        stampFile.write(stamp);
+    return true;
 }
 
 } // namespace helios::ignis

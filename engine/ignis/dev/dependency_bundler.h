@@ -21,8 +21,10 @@ public:
     DependencyBundler(const EsbuildToolchain &toolchain, const QString &projectDir, const QString &outDir);
 
     // Bundles `specifiers` into outDir; the entry for "react-dom/client" is
-    // "react-dom_client.js". Replaces what was there.
-    Result<void> bundle(const QStringList &specifiers);
+    // "react-dom_client.js". Kept across dev server restarts: a stamp of the specifiers,
+    // the lockfiles and the esbuild version says whether outDir still holds this bundle.
+    // Returns false when it did and nothing ran.
+    Result<bool> bundle(const QStringList &specifiers);
 
     static QString fileNameFor(const QString &specifier);
     const QString &outDir() const { return m_outDir; }

@@ -374,11 +374,13 @@ struct DevModuleServer::Private {
     void bundleDependencies()
     {
         DependencyBundler bundler(toolchain, projectDir, depsDir());
-        ++esbuildRuns;
         QStringList specifiers(bareImports.cbegin(), bareImports.cend());
         specifiers.sort();
-        if (auto bundled = bundler.bundle(specifiers); !bundled.ok())
+        auto bundled = bundler.bundle(specifiers);
+        if (!bundled.ok())
             qCWarning(lcIgnis) << "dev server:" << bundled.error().toString();
+        else if (*bundled)
+            ++esbuildRuns;
     }
 
     DevResponse tokens()

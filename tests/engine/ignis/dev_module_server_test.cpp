@@ -133,6 +133,13 @@ private Q_SLOTS:
         const QByteArray react = m_server->get(QStringLiteral("/@deps/react.js"), {}).body;
         QVERIFY(react.contains("useState"));
         QVERIFY2(react.contains("from \"./chunk-"), react.left(400).constData());
+
+        // A restarted dev server reuses them: its first page load runs esbuild twice.
+        DevModuleServer again(m_config, m_dir.path());
+        QVERIFY(again.open().ok());
+        QCOMPARE(again.get(QStringLiteral("/"), {}).status, 200);
+        QCOMPARE(again.esbuildRuns(), 2);
+        QCOMPARE(again.get(QStringLiteral("/@deps/react.js"), {}).body, react);
     }
 
     void tokensStylesAndCssModules()
