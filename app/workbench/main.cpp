@@ -27,5 +27,8 @@ int main(int argc, char **argv)
 
     helios::workbench::MainWindow window(**engine);
     window.show();
+    // helios-workbench [project]: the project the Build and Preview panels work on.
+    if (const QStringList arguments = QApplication::arguments(); arguments.size() > 1)
+        window.openProject(arguments.at(1));
     return app.exec();
 }

@@ -6,6 +6,7 @@
 #include "preview/preview_panel.h"
 #include "tokens/tokens_panel.h"
 
+#include "dev_server.h"
 #include "engine.h"
 
 #include <QCloseEvent>
@@ -34,13 +35,28 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent) : QMainWindow(parent), m
 
     m_home = new panels::HomePanel(m_engine, *this, this);
     new panels::TokensPanel(m_engine, *this, this);
-    new panels::BuildPanel(m_engine, *this, this);
-    new panels::PreviewPanel(m_engine, *this, this);
+    m_build = new panels::BuildPanel(m_engine, *this, this);
+    m_preview = new panels::PreviewPanel(m_engine, *this, this);
     statusBar()->showMessage(tr("Data in %1").arg(m_engine.config().dataDir()));
     restoreLayout();
 }
 
 MainWindow::~MainWindow() = default;
+
+bool MainWindow::openProject(const QString &projectDir)
+{
+    m_build->setProjectDir(projectDir);
+    auto server = std::make_unique<server::DevServer>(m_engine.config(), projectDir,
+                                                      server::DevServer::Options{QStringLiteral("127.0.0.1"), 0, 0});
+    if (auto started = server->start(); !started.ok()) {
+        notify(tr("The preview could not start: %1").arg(started.error().toString()));
+        return false;
+    }
+    (void)server->followTokenEvents(m_engine.bus());
+    m_devServer = std::move(server);
+    m_preview->setUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_devServer->port())));
+    return true;
+}
 
 void MainWindow::addDock(const QString &id, const QString &title, QWidget *content, Qt::DockWidgetArea area)
 {

@@ -12,7 +12,13 @@ class Engine;
 }
 
 namespace helios::panels {
+class BuildPanel;
 class HomePanel;
+class PreviewPanel;
+} // namespace helios::panels
+
+namespace helios::server {
+class DevServer;
 }
 
 namespace helios::workbench {
@@ -28,6 +34,12 @@ public:
     void notify(const QString &message) override;
 
     panels::HomePanel *homePanel() const { return m_home; }
+    panels::PreviewPanel *previewPanel() const { return m_preview; }
+
+    // Makes `projectDir` the project the panels work on: the Build panel builds it, and a
+    // dev server (IGNIS, on free loopback ports) serves it to the Preview panel.
+    // False, with a notification, if the dev server cannot start.
+    bool openProject(const QString &projectDir);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -37,6 +49,9 @@ private:
 
     Engine &m_engine;
     panels::HomePanel *m_home = nullptr;
+    panels::BuildPanel *m_build = nullptr;
+    panels::PreviewPanel *m_preview = nullptr;
+    std::unique_ptr<server::DevServer> m_devServer;
 };
 
 } // namespace helios::workbench

@@ -3,11 +3,16 @@
 
 #include "home/backend_status_model.h"
 #include "home/home_panel.h"
+#include "preview/preview_panel.h"
 
 #include "engine.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -53,6 +58,36 @@ private Q_SLOTS:
         window.homePanel()->refresh();
         QVERIFY(refreshed.wait(10000));
         QCOMPARE(model->rowCount(), 4);
+    }
+
+    void testOpenProjectServesItToThePreview()
+    {
+        QTemporaryDir dir;
+        const auto write = [&](const QString &name, const QByteArray &bytes) {
+            QDir().mkpath(QFileInfo(dir.filePath(name)).absolutePath());
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+        };
+        write(QStringLiteral("project/helios.json"),
+              R"({"name": "w", "build": {"entries": [{"name": "app", "entry": "src/main.ts", "html": "index.html"}]}})");
+        write(QStringLiteral("project/index.html"), "<html><head></head><body><script type=\"module\" src=\"/src/main.ts\"></script></body></html>");
+        write(QStringLiteral("project/src/main.ts"), "document.title = 'ok';\n");
+        auto engine = Engine::open(Config::embedded(dir.filePath(QStringLiteral("data"))));
+        QVERIFY(engine.ok());
+        workbench::MainWindow window(**engine);
+        QVERIFY(!window.openProject(dir.filePath(QStringLiteral("missing"))));
+        QVERIFY(window.previewPanel()->url().isEmpty());
+
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("project"))));
+        const QUrl url = window.previewPanel()->url();
+        QVERIFY(url.port() > 0);
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.get(QNetworkRequest(url));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(reply->readAll().contains("/@helios/client.js"));
+        reply->deleteLater();
     }
 };
 
