@@ -31,7 +31,7 @@ const EDITS = Number(process.env.EDITS ?? 20);
 const COLD_TIMEOUT = Number(process.env.COLD_TIMEOUT ?? 240) * 1000;
 const EDIT_TIMEOUT = Number(process.env.EDIT_TIMEOUT ?? 30) * 1000;
 const RUN_LIMIT = Number(process.env.RUN_LIMIT ?? 900) * 1000;
-const FLOOR_SAMPLES = 30;
+const FLOOR_SAMPLES = 20;
 
 const log = (text) => process.stderr.write(`  ${text}\n`);
 const sample = (name, value) => process.stdout.write(`${name} ${value}\n`);
@@ -151,6 +151,16 @@ setTimeout(() => stop(1, `the run limit of ${RUN_LIMIT / 1000} s passed`), RUN_L
 
 // ---- the page ---------------------------------------------------------------------------
 
+// browser.eval with a timeout of our own: browser.page() allows 10 s per DevTools call,
+// too little for a navigation whose first response compiles thousands of modules, or for
+// a restyle of thousands of elements on a busy machine.
+async function evaluate(expression, timeoutMs = EDIT_TIMEOUT) {
+  const r = await browser.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true },
+    browser.sessionId, timeoutMs);
+  if (r.exceptionDetails) throw new Error(`page threw: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+  return r.result.value;
+}
+
 // Installed before any page script, in every document of the tab: counts page loads in
 // sessionStorage (the profile is fresh per browser) and records Date.now() when the last
 // component is in the DOM.
@@ -171,10 +181,10 @@ async function openPage(tool, project, count, runTag) {
   browser = await launchBrowser();
   await browser.page('Page.addScriptToEvaluateOnNewDocument', { source: firstRenderScript(widget(count - 1)) });
   const srv = await startServer(tool, project, runTag);
-  await browser.page('Page.navigate', { url: srv.url });
+  await browser.send('Page.navigate', { url: srv.url }, browser.sessionId, COLD_TIMEOUT);
   const first = await waitFor(`the page to show ${widget(count - 1)}`, () => browser.eval('window.__benchFirst'), COLD_TIMEOUT)
     .catch((err) => { throw new Error(`${err.message}; page console: ${browser.console.slice(-5).join(' | ')}; exceptions: ${browser.exceptions.slice(-3).join(' | ')}`); });
-  const loads = Number(await browser.eval('sessionStorage.__benchLoads'));
+  const loads = Number(await evaluate('sessionStorage.__benchLoads'));
   return { ...srv, first, loads };
 }
 
@@ -202,36 +212,37 @@ async function awaitHit(what, key, probe) {
     return state.hit;
   }, EDIT_TIMEOUT);
   if (reloaded) {
-    await browser.eval("window.__benchMarker = 'kept'");
+    await evaluate("window.__benchMarker = 'kept'");
   }
   return { at, reloaded };
 }
 
 async function edits(tool, project, count) {
   const page = await openPage(tool, project, count, 'edits');
-  await browser.eval("window.__benchMarker = 'kept'");
+  await evaluate("window.__benchMarker = 'kept'");
   await sleep(1000); // let the first load's late work (pre-bundling, watchers) settle
 
   // 1. The browser's own restyle floor: set the variable inline, read the computed style.
-  const floor = await browser.eval(`(async () => {
-    const el = document.querySelector('[aria-label="Widget0000"]');
-    const root = document.documentElement;
-    getComputedStyle(el).backgroundColor;
-    const out = [];
-    for (let i = 0; i < ${FLOOR_SAMPLES}; ++i) {
-      const value = 'rgb(' + (200 + i) + ', 3, 5)';
+  // One sample per evaluation, so that each starts from a page at rest.
+  for (let i = 0; i < FLOOR_SAMPLES; ++i) {
+    const ms = await evaluate(`(() => {
+      const el = document.querySelector('[aria-label="Widget0000"]');
+      const root = document.documentElement;
+      const value = 'rgb(' + (200 + ${i}) + ', 3, 5)';
+      getComputedStyle(el).backgroundColor;
       const start = performance.now();
       root.style.setProperty('--color-c0', value);
       const got = getComputedStyle(el).backgroundColor;
-      out.push(performance.now() - start);
+      const ms = performance.now() - start;
       if (got !== value) throw new Error('inline variable not applied: ' + got);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    root.style.removeProperty('--color-c0');
-    getComputedStyle(el).backgroundColor;
-    return out;
-  })()`);
-  for (const ms of floor) sample('floor_ms', ms.toFixed(3));
+      return ms;
+    })()`);
+    sample('floor_ms', ms.toFixed(3));
+    await sleep(50);
+  }
+  await evaluate(`document.documentElement.style.removeProperty('--color-c0');
+    getComputedStyle(document.querySelector('[aria-label="Widget0000"]')).backgroundColor`);
+  await sleep(500);
 
   // 2. TSX edits: a new label string in one component; the page's MutationObserver
   // records when the DOM shows it.
@@ -243,7 +254,7 @@ async function edits(tool, project, count) {
   for (let i = 0; i < EDITS; ++i) {
     const tag = `edit${i}r${Math.random().toString(36).slice(2, 8)}`;
     const selector = JSON.stringify(`[aria-label="${target}"]`);
-    await browser.eval(`(() => {
+    await evaluate(`(() => {
       window.__benchHit = 0;
       const probe = () => {
         const el = document.querySelector(${selector});
@@ -275,7 +286,7 @@ async function edits(tool, project, count) {
     const expected = `rgb(16, ${green}, 32)`;
     tokens.color.c0.$value = hex;
     const text = tool === 'helios' ? JSON.stringify(tokens, null, 2) + '\n' : tokensCss(tokens);
-    await browser.eval(`(() => {
+    await evaluate(`(() => {
       window.__benchTok = 0;
       const el = document.querySelector('[aria-label="Widget0000"]');
       const channel = new MessageChannel();
