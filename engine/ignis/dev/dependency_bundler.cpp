@@ -47,7 +47,7 @@ QString DependencyBundler::fileNameFor(const QString &specifier)
     return name + QStringLiteral(".js");
 }
 
-Result<QStringList> DependencyBundler::commonJsExports(const QString &specifier) const
+Result<QHash<QString, QStringList>> DependencyBundler::commonJsExports(const QStringList &specifiers) const
 {
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
     if (node.isEmpty())
@@ -57,23 +57,29 @@ Result<QStringList> DependencyBundler::commonJsExports(const QString &specifier)
     QProcessEnvironment environment = environmentFor(m_toolchain);
     environment.insert(QStringLiteral("NODE_ENV"), QStringLiteral("development"));
     process.setProcessEnvironment(environment);
-    // An ES module package throws ERR_REQUIRE_ESM: no names, `export *` covers it.
-    process.start(node, {QStringLiteral("-e"),
-                         QStringLiteral("try { process.stdout.write(JSON.stringify(Object.keys(require(process.argv[1])))) }"
-                                        " catch (e) { process.stdout.write(e.code === 'ERR_REQUIRE_ESM' ? 'null' : 'false'); "
-                                        "process.stderr.write(String(e.message)) }"),
-                         specifier});
-    if (!process.waitForFinished(30000))
-        return makeError(ErrorCode::Timeout, QStringLiteral("node did not list the exports of %1").arg(specifier));
-    const QByteArray out = process.readAllStandardOutput();
-    if (out == "false")
-        return makeError(ErrorCode::NotFound, QStringLiteral("cannot load %1: %2")
-                                                  .arg(specifier, QString::fromUtf8(process.readAllStandardError()).left(300)));
-    QStringList names;
-    for (const QJsonValue &value : QJsonDocument::fromJson(out).array())
-        if (isIdentifier(value.toString()))
-            names << value.toString();
-    return names;
+    // Per package: its keys, null for an ES module package (ERR_REQUIRE_ESM: `export *`
+    // covers it), or the error text when it cannot be loaded at all.
+    process.start(node, QStringList{QStringLiteral("-e"),
+                                    QStringLiteral("const out = {}; for (const name of process.argv.slice(1)) {"
+                                                   " try { out[name] = Object.keys(require(name)) }"
+                                                   " catch (e) { out[name] = e.code === 'ERR_REQUIRE_ESM' ? null : String(e.message) } }"
+                                                   " process.stdout.write(JSON.stringify(out))")} +
+                             specifiers);
+    if (!process.waitForFinished(60000))
+        return makeError(ErrorCode::Timeout, QStringLiteral("node did not list the packages' exports"));
+    const QJsonObject listed = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    QHash<QString, QStringList> exports;
+    for (const QString &specifier : specifiers) {
+        const QJsonValue value = listed.value(specifier);
+        if (value.isString())
+            return makeError(ErrorCode::NotFound, QStringLiteral("cannot load %1: %2").arg(specifier, value.toString().left(300)));
+        QStringList names;
+        for (const QJsonValue &name : value.toArray())
+            if (isIdentifier(name.toString()))
+                names << name.toString();
+        exports.insert(specifier, names);
+    }
+    return exports;
 }
 
 Result<bool> DependencyBundler::bundle(const QStringList &specifiers)
@@ -97,10 +103,11 @@ Result<bool> DependencyBundler::bundle(const QStringList &specifiers)
     QDir(m_outDir).removeRecursively();
     if (!QDir().mkpath(stubs))
         return makeError(ErrorCode::Io, QStringLiteral("cannot create"), stubs);
+    auto exports = commonJsExports(specifiers);
+    HELIOS_TRY(exports);
     QStringList entries;
     for (const QString &specifier : specifiers) {
-        auto names = commonJsExports(specifier);
-        HELIOS_TRY(names);
+        const QStringList *names = &exports->find(specifier).value();
         const QByteArray quoted = QJsonDocument(QJsonArray{specifier}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
         QByteArray stub;
         if (names->isEmpty()) {

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "ignis/esbuild_toolchain.h"
 
+#include <QHash>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -30,7 +31,9 @@ public:
     const QString &outDir() const { return m_outDir; }
 
 private:
-    Result<QStringList> commonJsExports(const QString &specifier) const;
+    // For each specifier, the names module.exports has (CommonJS), or an empty list for
+    // an ES module package: one Node.js process for all of them.
+    Result<QHash<QString, QStringList>> commonJsExports(const QStringList &specifiers) const;
 
     const EsbuildToolchain &m_toolchain;
     QString m_projectDir;
