@@ -89,7 +89,10 @@ Result<void> DevServer::start()
         return port.error();
 
     const ignis::ProjectConfig &project = d->modules.project();
-    d->watcher = std::make_unique<ignis::ProjectWatcher>(project.projectDir, QStringList{project.outDirRelative});
+    // A short quiet time: an editor's save is a burst of events within a few ms, and
+    // every ms here is a ms of edit-to-screen latency (the production build's --watch can
+    // afford the default).
+    d->watcher = std::make_unique<ignis::ProjectWatcher>(project.projectDir, QStringList{project.outDirRelative}, 8);
     connect(d->watcher.get(), &ignis::ProjectWatcher::changed, this, [this](const QStringList &paths) {
         const QList<QJsonObject> messages = d->modules.filesChanged(paths);
         for (const QJsonObject &message : messages)
