@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QProcessEnvironment>
 
 namespace helios::ignis {
 
@@ -74,13 +73,7 @@ void EsbuildBundle::start()
     m_process = std::make_unique<QProcess>();
     m_process->setWorkingDirectory(m_config.projectDir);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    if (!m_toolchain.nodeModules.isEmpty()) {
-        const QString existing = environment.value(QStringLiteral("NODE_PATH"));
-        environment.insert(QStringLiteral("NODE_PATH"),
-                           existing.isEmpty() ? m_toolchain.nodeModules : existing + QLatin1Char(':') + m_toolchain.nodeModules);
-    }
-    m_process->setProcessEnvironment(environment);
+    m_process->setProcessEnvironment(m_toolchain.processEnvironment());
     m_process->start(m_toolchain.binary, arguments());
 }
 

@@ -63,6 +63,16 @@ QStringList toolchainCandidates(const Config &config)
 
 } // namespace
 
+QProcessEnvironment EsbuildToolchain::processEnvironment() const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!nodeModules.isEmpty()) {
+        const QString existing = environment.value(QStringLiteral("NODE_PATH"));
+        environment.insert(QStringLiteral("NODE_PATH"), existing.isEmpty() ? nodeModules : existing + QLatin1Char(':') + nodeModules);
+    }
+    return environment;
+}
+
 QString EsbuildToolchain::platformPackage()
 {
     const QString cpu = QSysInfo::currentCpuArchitecture();

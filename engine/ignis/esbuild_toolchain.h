@@ -3,6 +3,7 @@
 
 #include "core/result.h"
 
+#include <QProcessEnvironment>
 #include <QString>
 
 namespace helios {
@@ -32,6 +33,9 @@ struct EsbuildToolchain {
     QString toolchainLockDigest; // of the toolchain's package-lock.json: a cache key input
 
     static Result<EsbuildToolchain> locate(const Config &config, const QString &projectDir);
+    // This process's environment with the toolchain's node_modules appended to NODE_PATH:
+    // what esbuild and Node.js run with, so bare imports a project has not installed resolve.
+    QProcessEnvironment processEnvironment() const;
     // "linux-x64", "linux-arm64", ...: the @esbuild/<platform> package of this machine.
     static QString platformPackage();
 };

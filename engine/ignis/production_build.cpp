@@ -502,7 +502,7 @@ struct ProductionBuild::Private {
                     return false;
                 QByteArray tokensDigest;
                 if (!config.tokensConfig.isEmpty()) {
-                    sheet = TokenStylesheet::prepare(config.projectDir, config.tokensConfig, *snapshot);
+                    sheet = TokenStylesheet::prepare(config.projectDir, config.tokensConfig, &*snapshot);
                     report.messages += sheet->messages();
                     if (sheet->hasErrors())
                         return false;

@@ -3,7 +3,6 @@
 
 #include "core/sha256.h"
 #include "ignis/input_snapshot.h"
-#include "slate/build_config.h"
 #include "slate/token_build.h"
 
 #include <QDir>
@@ -41,16 +40,16 @@ slate::TokenBuild::Inputs inputsOf(const slate::BuildConfig &config)
 
 } // namespace
 
-TokenStylesheet TokenStylesheet::prepare(const QString &projectDir, const QString &configPath, const InputSnapshot &snapshot)
+TokenStylesheet TokenStylesheet::prepare(const QString &projectDir, const QString &configPath, const InputSnapshot *snapshot)
 {
     TokenStylesheet sheet;
     sheet.m_projectDir = projectDir;
-    sheet.m_configPath = configPath;
+    sheet.m_config = slate::BuildConfig::read(configPath);
+    const slate::BuildConfig &config = sheet.m_config;
     const QDir project(projectDir);
-    const slate::BuildConfig config = slate::BuildConfig::read(configPath);
     for (const slate::Diagnostic &diagnostic : config.diagnostics)
         sheet.m_messages.append(fromDiagnostic(project, diagnostic));
-    if (config.hasErrors())
+    if (config.hasErrors() || !snapshot)
         return sheet;
 
     QStringList files{configPath};
@@ -70,7 +69,7 @@ TokenStylesheet TokenStylesheet::prepare(const QString &projectDir, const QStrin
     hash.add(QByteArrayView("slate-css-1\n" HELIOS_VERSION "\n"));
     for (const QString &file : std::as_const(files)) {
         const QString relative = project.relativeFilePath(file);
-        QString digest = snapshot.digestOf(relative);
+        QString digest = snapshot->digestOf(relative);
         if (digest.isEmpty()) {
             QFile in(file);
             if (in.open(QIODevice::ReadOnly))
@@ -88,8 +87,7 @@ TokenStylesheet TokenStylesheet::prepare(const QString &projectDir, const QStrin
 bool TokenStylesheet::render(QByteArray *css)
 {
     const QDir project(m_projectDir);
-    const slate::BuildConfig config = slate::BuildConfig::read(m_configPath);
-    const slate::TokenBuild build = slate::TokenBuild::load(inputsOf(config));
+    const slate::TokenBuild build = slate::TokenBuild::load(inputsOf(m_config));
     for (const slate::Diagnostic &diagnostic : build.diagnostics())
         m_messages.append(fromDiagnostic(project, diagnostic));
     if (build.hasErrors())
@@ -97,7 +95,7 @@ bool TokenStylesheet::render(QByteArray *css)
     slate::BuildPlatform platform;
     platform.name = QStringLiteral("css");
     platform.format = QStringLiteral("css");
-    for (const slate::BuildPlatform &candidate : config.platforms)
+    for (const slate::BuildPlatform &candidate : m_config.platforms)
         if (candidate.format == QLatin1String("css")) {
             platform = candidate;
             break;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ignis/build_message.h"
+#include "slate/build_config.h"
 
 #include <QByteArray>
 #include <QString>
@@ -15,11 +16,15 @@ class InputSnapshot;
 // links it from every page; the dev server serves the same bytes at /tokens.css.
 class TokenStylesheet {
 public:
-    // Reads the config and digests every token file it names (from the snapshot when the
-    // file is in the project, from disk otherwise). Problems land in `messages`.
-    static TokenStylesheet prepare(const QString &projectDir, const QString &configPath, const InputSnapshot &snapshot);
+    // Reads the config once; problems land in `messages`. With a snapshot it also digests
+    // every token file the config names (from the snapshot when the file is in the
+    // project, from disk otherwise) for the cache key; the dev server, which caches
+    // nothing across runs, passes none and hashes nothing.
+    static TokenStylesheet prepare(const QString &projectDir, const QString &configPath,
+                                   const InputSnapshot *snapshot = nullptr);
 
-    // Over the config and every token file: the cache key of render().
+    // Over the config and every token file: the cache key of render(). Empty without a
+    // snapshot.
     const QByteArray &inputDigest() const { return m_inputDigest; }
     const BuildMessages &messages() const { return m_messages; }
     bool hasErrors() const { return ignis::hasErrors(m_messages); }
@@ -29,7 +34,7 @@ public:
 
 private:
     QString m_projectDir;
-    QString m_configPath;
+    slate::BuildConfig m_config;
     QByteArray m_inputDigest;
     BuildMessages m_messages;
 };

@@ -16,17 +16,6 @@ namespace helios::ignis {
 
 namespace {
 
-QProcessEnvironment environmentFor(const EsbuildToolchain &toolchain)
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    if (!toolchain.nodeModules.isEmpty()) {
-        const QString existing = environment.value(QStringLiteral("NODE_PATH"));
-        environment.insert(QStringLiteral("NODE_PATH"),
-                           existing.isEmpty() ? toolchain.nodeModules : existing + QLatin1Char(':') + toolchain.nodeModules);
-    }
-    return environment;
-}
-
 bool isIdentifier(const QString &name)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z_$][A-Za-z0-9_$]*$"));
@@ -54,7 +43,7 @@ Result<QHash<QString, QStringList>> DependencyBundler::commonJsExports(const QSt
         return makeError(ErrorCode::NotFound, QStringLiteral("Node.js (node) is needed to pre-bundle CommonJS packages"));
     QProcess process;
     process.setWorkingDirectory(m_projectDir);
-    QProcessEnvironment environment = environmentFor(m_toolchain);
+    QProcessEnvironment environment = m_toolchain.processEnvironment();
     environment.insert(QStringLiteral("NODE_ENV"), QStringLiteral("development"));
     process.setProcessEnvironment(environment);
     // Per package: its keys, null for an ES module package (ERR_REQUIRE_ESM: `export *`
@@ -127,7 +116,7 @@ Result<bool> DependencyBundler::bundle(const QStringList &specifiers)
         return true;
     QProcess esbuild;
     esbuild.setWorkingDirectory(m_projectDir);
-    esbuild.setProcessEnvironment(environmentFor(m_toolchain));
+    esbuild.setProcessEnvironment(m_toolchain.processEnvironment());
     esbuild.start(m_toolchain.binary, entries + QStringList{QStringLiteral("--bundle"), QStringLiteral("--format=esm"),
                                                              QStringLiteral("--splitting"), QStringLiteral("--sourcemap"),
                                                              QStringLiteral("--outdir=") + m_outDir,

@@ -8,7 +8,6 @@
 #include "ignis/esbuild_messages.h"
 #include "ignis/esbuild_toolchain.h"
 #include "ignis/html_page.h"
-#include "ignis/input_snapshot.h"
 #include "ignis/project_config.h"
 #include "ignis/token_stylesheet.h"
 
@@ -388,10 +387,7 @@ struct DevModuleServer::Private {
         if (project.tokensConfig.isEmpty())
             return text(200, "text/css", "/* this project has no tokens */\n");
         if (!tokensCss) {
-            auto snapshot = InputSnapshot::take(projectDir, {project.outDirRelative});
-            if (!snapshot.ok())
-                return text(500, "text/plain", snapshot.error().toString().toUtf8());
-            TokenStylesheet sheet = TokenStylesheet::prepare(projectDir, project.tokensConfig, *snapshot);
+            TokenStylesheet sheet = TokenStylesheet::prepare(projectDir, project.tokensConfig);
             QByteArray css;
             if (sheet.hasErrors() || !sheet.render(&css)) {
                 lastError = sheet.messages().isEmpty() ? BuildMessage{} : sheet.messages().first();
