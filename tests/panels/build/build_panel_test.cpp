@@ -8,6 +8,7 @@
 #include "engine.h"
 #include "ignis/production_build.h"
 #include "panel_host.h"
+#include "recording_panel_host.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -34,18 +35,7 @@ namespace {
 // esbuild and the Store do the work: generous, since the machine may be busy.
 constexpr int BuildTimeoutMs = 120000;
 
-class FakeHost : public PanelHost {
-public:
-    void addDock(const QString &id, const QString &, QWidget *content,
-                 Qt::DockWidgetArea) override {
-        dockId = id;
-        widget.reset(content);
-    }
-    void notify(const QString &message) override { messages.append(message); }
-    QString dockId;
-    std::unique_ptr<QWidget> widget;
-    QStringList messages;
-};
+using FakeHost = helios::test::RecordingPanelHost;
 
 bool writeFile(const QString &path, const QByteArray &bytes) {
     QDir().mkpath(QFileInfo(path).absolutePath());

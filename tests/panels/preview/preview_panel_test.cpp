@@ -8,6 +8,7 @@
 #include "dev_server.h"
 #include "engine.h"
 #include "panel_host.h"
+#include "recording_panel_host.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -40,18 +41,7 @@ namespace {
 constexpr int PageTimeoutMs = 60000;
 constexpr int UpdateTimeoutMs = 30000;
 
-class FakeHost : public PanelHost {
-public:
-    void addDock(const QString &id, const QString &, QWidget *content,
-                 Qt::DockWidgetArea) override {
-        dockId = id;
-        widget.reset(content);
-    }
-    void notify(const QString &message) override { messages.append(message); }
-    QString dockId;
-    std::unique_ptr<QWidget> widget;
-    QStringList messages;
-};
+using FakeHost = helios::test::RecordingPanelHost;
 
 bool writeFile(const QString &path, const QByteArray &bytes) {
     QDir().mkpath(QFileInfo(path).absolutePath());

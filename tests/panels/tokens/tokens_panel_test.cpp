@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "panel_host.h"
 #include "test_config.h"
+#include "recording_panel_host.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -34,13 +35,7 @@ using namespace helios::panels;
 
 namespace {
 
-class FakeHost : public PanelHost {
-public:
-    void addDock(const QString &, const QString &, QWidget *content, Qt::DockWidgetArea) override { widget.reset(content); }
-    void notify(const QString &message) override { messages.append(message); }
-    std::unique_ptr<QWidget> widget;
-    QStringList messages;
-};
+using FakeHost = helios::test::RecordingPanelHost;
 
 QByteArray readFile(const QString &path)
 {
