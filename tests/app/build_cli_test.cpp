@@ -2,6 +2,8 @@
 // Runs the real `helios new` and `helios build` the way a user or a CI script does:
 // exit codes, the JSON report, errors with a code frame, publishing, --history and
 // --watch rebuilding after an edit.
+#include "cli_run.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -16,28 +18,13 @@
 
 class BuildCliTest : public QObject {
     Q_OBJECT
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = helios::test::CliRun;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HELIOS_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
-        return env;
-    }
+    QProcessEnvironment environment() const { return helios::test::cliEnvironment(m_dir.filePath(QStringLiteral("data"))); }
 
     Run helios(const QStringList &args)
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral(HELIOS_CLI_PATH), args);
-        if (!p.waitForFinished(120000))
-            qFatal("helios %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        return helios::test::runCli(QStringLiteral(HELIOS_CLI_PATH), args, environment(), m_dir.path());
     }
 
     static QByteArray read(const QString &path)

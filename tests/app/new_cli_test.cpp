@@ -2,6 +2,7 @@
 // Runs the real `helios new ...` against an embedded data dir: help, misuse, dry run,
 // JSON output, the react-library template end to end, and refusals.
 #include "core/config.h"
+#include "cli_run.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -15,30 +16,15 @@
 
 class NewCliTest : public QObject {
     Q_OBJECT
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = helios::test::CliRun;
 
     QTemporaryDir m_dataDir;
     QTemporaryDir m_work;
 
     Run helios(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &key : helios::Config::knownKeys())
-            env.remove(key);
-        env.remove(QStringLiteral("HELIOS_CONFIG"));
-        env.insert(QStringLiteral("HELIOS_DATA_DIR"), m_dataDir.path());
-        p.setProcessEnvironment(env);
-        p.setWorkingDirectory(m_work.path());
-        p.start(QStringLiteral(HELIOS_CLI_PATH), QStringList{QStringLiteral("new")} + args);
-        if (!p.waitForFinished(120000))
-            qFatal("helios new %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return helios::test::runCli(QStringLiteral(HELIOS_CLI_PATH), QStringList{QStringLiteral("new")} + args,
+                                    helios::test::cliEnvironment(m_dataDir.path()), m_work.path());
     }
 
 private Q_SLOTS:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runs the real `helios tokens ...` the way a user or a CI script does.
 #include "test_config.h"
+#include "cli_run.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,23 +20,11 @@ const QString dataDir = QStringLiteral(HELIOS_TEST_DATA_DIR "/slate");
 
 class TokensCliTest : public QObject {
     Q_OBJECT
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = helios::test::CliRun;
     Run helios(const QStringList &args, const QString &workDir = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HELIOS_DATA_DIR"), m_dataDir.path());
-        p.setProcessEnvironment(env);
-        if (!workDir.isEmpty())
-            p.setWorkingDirectory(workDir);
-        p.start(QStringLiteral(HELIOS_CLI_PATH), QStringList{QStringLiteral("tokens")} + args);
-        if (!p.waitForFinished(60000))
-            qFatal("helios tokens %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+        return helios::test::runCli(QStringLiteral(HELIOS_CLI_PATH), QStringList{QStringLiteral("tokens")} + args,
+                                    helios::test::cliEnvironment(m_dataDir.path()), workDir);
     }
     static void write(const QString &path, const QByteArray &bytes)
     {

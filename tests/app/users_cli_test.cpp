@@ -6,6 +6,7 @@
 #include "landing/authenticator.h"
 #include "landing/base64url.h"
 #include "store/store.h"
+#include "cli_run.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,30 +24,15 @@ const QByteArray Secret = QByteArrayLiteral("users-cli-test-secret-0123456789abc
 
 class UsersCliTest : public QObject {
     Q_OBJECT
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = helios::test::CliRun;
 
     QTemporaryDir m_dataDir;
 
     Run helios(const QStringList &args, const QHash<QString, QString> &extraEnv = {}) {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // Only the embedded back ends, and no identity settings from the developer's shell.
-        for (const QString &key : Config::knownKeys())
-            env.remove(key);
-        env.remove(QStringLiteral("HELIOS_CONFIG"));
-        env.insert(QStringLiteral("HELIOS_DATA_DIR"), m_dataDir.path());
+        QProcessEnvironment env = helios::test::cliEnvironment(m_dataDir.path());
         for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
             env.insert(it.key(), it.value());
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(HELIOS_CLI_PATH), QStringList{QStringLiteral("users")} + args);
-        if (!p.waitForFinished(60000))
-            qFatal("helios users %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                p.readAllStandardOutput(), p.readAllStandardError()};
+        return helios::test::runCli(QStringLiteral(HELIOS_CLI_PATH), QStringList{QStringLiteral("users")} + args, env);
     }
 
     static QJsonObject payloadOf(const QByteArray &token) {
