@@ -15,6 +15,7 @@ namespace helios::cli {
 void prepareHeapForBatchWork()
 {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+    // Address space only: pages cost when first touched. 50,000 tokens need about 100 MB.
     constexpr std::size_t kReserve = std::size_t(64) << 20;
     constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
     // Large buffers (file contents, formatted outputs) come from the heap too, instead of

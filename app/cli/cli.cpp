@@ -1,47 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli.h"
 
-#include "build_command.h"
-#include "dev_command.h"
-#include "new_command.h"
-#include "self_test.h"
-#include "serve_command.h"
-#include "status_command.h"
-#include "tokens_command.h"
-#include "users_command.h"
-
 #include "core/config.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <functional>
-
 namespace helios::cli {
 
 namespace {
 
-struct Command {
-    const char *name;
-    const char *summary;
-    std::function<int(const Config &, const QStringList &)> run;
-};
-
-const QList<Command> &commands()
-{
-    static const QList<Command> list{
-        {"build", "production build of a project, cached; --watch rebuilds (helios build --help)", runBuild},
-        {"dev", "serve a project for development with hot updates (helios dev --help)", runDev},
-        {"new", "create a project from a template (helios new --help, --list)", runNew},
-        {"serve", "serve a node's subsystems over HTTPS (helios serve --help)", runServe},
-        {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},
-        {"tokens", "design tokens: validate, build, diff, check (helios tokens --help)", runTokens},
-        {"users", "who may use the server: add, role, remove, list, token (helios users --help)", runUsers},
-    };
-    return list;
-}
-
-QString usage()
+QString usage(const Program &program)
 {
     QString text = QStringLiteral(
         "usage: helios [--config FILE] [--data-dir DIR] <command> [options]\n"
@@ -52,7 +21,7 @@ QString usage()
         "unset means embedded (SQLite, in-process cache and bus, an OCI layout directory).\n"
         "\n"
         "commands:\n");
-    for (const Command &c : commands())
+    for (const Command &c : program.commands)
         text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(c.name).leftJustified(10), QLatin1StringView(c.summary));
     text += QStringLiteral(
         "\noptions:\n"
@@ -66,7 +35,7 @@ QString usage()
 
 } // namespace
 
-int run(const QStringList &arguments)
+int run(const QStringList &arguments, const Program &program)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -76,15 +45,15 @@ int run(const QStringList &arguments)
     while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
         const QString flag = args.takeFirst();
         if (flag == QLatin1String("--help") || flag == QLatin1String("-h")) {
-            out << usage();
+            out << usage(program);
             return Success;
         }
         if (flag == QLatin1String("--version")) {
             out << "helios " << HELIOS_VERSION << '\n';
             return Success;
         }
-        if (flag == QLatin1String("--self-test"))
-            return runSelfTest(out, err);
+        if (flag == QLatin1String("--self-test") && program.selfTest)
+            return program.selfTest(out, err);
         if (flag == QLatin1String("--config") || flag == QLatin1String("--data-dir")) {
             if (args.isEmpty()) {
                 err << "helios: " << flag << " needs a value\n";
@@ -96,16 +65,16 @@ int run(const QStringList &arguments)
                 options.overrides.insert(QString::fromLatin1(Config::DataDir), args.takeFirst());
             continue;
         }
-        err << "helios: unknown option " << flag << "\n\n" << usage();
+        err << "helios: unknown option " << flag << "\n\n" << usage(program);
         return Usage;
     }
     if (args.isEmpty()) {
-        err << usage();
+        err << usage(program);
         return Usage;
     }
 
     const QString name = args.takeFirst();
-    for (const Command &c : commands()) {
+    for (const Command &c : program.commands) {
         if (name != QLatin1StringView(c.name))
             continue;
         const auto config = Config::load(options);
@@ -115,7 +84,7 @@ int run(const QStringList &arguments)
         }
         return c.run(*config, args);
     }
-    err << "helios: unknown command \"" << name << "\"\n\n" << usage();
+    err << "helios: unknown command \"" << name << "\"\n\n" << usage(program);
     return Usage;
 }
 

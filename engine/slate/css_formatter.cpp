@@ -30,7 +30,7 @@ void appendDeclaration(QString &out, const TokenSet &set, int index, const Forma
         return;
     out += indent;
     out += QLatin1StringView("--");
-    out += NameTransform::apply(token.path, NameCase::Kebab, options.prefix);
+    NameTransform::appendTo(out, token.path, NameCase::Kebab, options.prefix);
     out += QLatin1StringView(": ");
     out += TokenValueText::css(set, index, options,
                                options.outputReferences ? TokenValueText::References::CssVar

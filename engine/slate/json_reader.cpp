@@ -3,6 +3,7 @@
 
 #include "core/ascii.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <charconv>
@@ -266,6 +267,27 @@ private:
         return fail(QStringLiteral("unterminated string"), QStringLiteral("'\"'"));
     }
 
+    // Member names repeat: "$value" and "$type" in every token, shade names in every
+    // palette. A short name without escapes is converted once and then shared (QString
+    // is implicitly shared), which saves a conversion and an allocation per member.
+    bool parseKey(QString &out)
+    {
+        constexpr qsizetype maxInterned = 32;
+        const char *const start = m_p + 1;
+        const char *q = start;
+        while (q < m_end && q - start <= maxInterned && *q != '"' && *q != '\\' && uchar(*q) >= 0x20)
+            ++q;
+        if (q >= m_end || *q != '"' || q - start > maxInterned)
+            return parseString(out);
+        const QByteArrayView bytes(start, q - start);
+        auto it = m_keys.constFind(bytes);
+        if (it == m_keys.cend())
+            it = m_keys.insert(bytes, QString::fromUtf8(bytes));
+        out = *it;
+        m_p = q + 1;
+        return true;
+    }
+
     bool checkDepth(int depth)
     {
         if (depth > JsonReader::maxDepth)
@@ -333,7 +355,7 @@ private:
                 return fail(QStringLiteral("expected a member name in double quotes"), QStringLiteral("'\"'"));
             const SourcePosition keyPosition = positionAt(m_p);
             QString key;
-            if (!parseString(key))
+            if (!parseKey(key))
                 return false;
             skipWhitespace();
             if (m_p >= m_end || *m_p != ':')
@@ -414,6 +436,7 @@ private:
     const QString &m_file;
     Diagnostics &m_diagnostics;
     std::vector<std::vector<JsonValue>> m_scratch; // object members being read, per depth
+    QHash<QByteArrayView, QString> m_keys; // views into the text being parsed
 };
 
 } // namespace

@@ -13,6 +13,9 @@ namespace helios::slate {
 class NameTransform {
 public:
     static QString apply(const QString &path, NameCase nameCase, const QString &prefix = {});
+    // The same name appended to `out`: formatters write every token's name, and a
+    // temporary string per name was a large part of their time.
+    static void appendTo(QString &out, const QString &path, NameCase nameCase, const QString &prefix = {});
 };
 
 } // namespace helios::slate

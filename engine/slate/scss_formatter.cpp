@@ -19,7 +19,9 @@ QByteArray ScssFormatter::format(const TokenSet &set, const FormatOptions &optio
             out += QLatin1StringView("// ") + QString(token.description).replace(QLatin1Char('\n'), QLatin1Char(' ')) + QLatin1Char('\n');
         if (token.deprecated)
             out += QLatin1StringView("// @deprecated ") + token.deprecationMessage + QLatin1Char('\n');
-        out += QLatin1Char('$') + NameTransform::apply(token.path, NameCase::Kebab, options.prefix) + QLatin1StringView(": ");
+        out += QLatin1Char('$');
+        NameTransform::appendTo(out, token.path, NameCase::Kebab, options.prefix);
+        out += QLatin1StringView(": ");
         out += TokenValueText::css(set, i, options,
                                    options.outputReferences ? TokenValueText::References::ScssVar
                                                             : TokenValueText::References::Resolved);

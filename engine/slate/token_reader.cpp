@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QSet>
 
+#include <cstring>
 #include <functional>
 
 namespace helios::slate {
@@ -30,6 +31,21 @@ bool isValidName(const QString &name)
             return false;
     }
     return true;
+}
+
+// How many times `"$value"` occurs in the text: at least the number of tokens in it.
+qsizetype countValueKeys(QByteArrayView utf8)
+{
+    static constexpr char key[] = "\"$value\"";
+    constexpr size_t keyLength = sizeof key - 1;
+    qsizetype count = 0;
+    const char *p = utf8.data();
+    const char *const end = p + utf8.size();
+    while (const void *hit = memmem(p, size_t(end - p), key, keyLength)) {
+        ++count;
+        p = static_cast<const char *>(hit) + keyLength;
+    }
+    return count;
 }
 
 QString quoted(const QString &s)
@@ -377,8 +393,9 @@ void TokenReader::addData(QByteArrayView utf8, const QString &fileName)
                   parsed.root.kindName());
         return;
     }
-    // A token takes at least ~30 bytes of JSON; over-reserving a little beats regrowth.
-    d->set.reserve(utf8.size() / 48);
+    // Room for every token up front (growing the vector would move them all): each token
+    // has one "$value", and counting those is far cheaper than guessing high.
+    d->set.reserve(countValueKeys(utf8));
     d->walkGroup(parsed.root, GroupContext{}, true);
 }
 

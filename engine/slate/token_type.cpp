@@ -39,8 +39,8 @@ TokenType tokenTypeFromName(QStringView name)
 QString tokenTypeName(TokenType type)
 {
     for (const TypeName &t : typeNames) {
-        if (t.type == type)
-            return QString::fromUtf16(t.name);
+        if (t.type == type) // the names are static: no copy (asked for every token checked)
+            return QString::fromRawData(reinterpret_cast<const QChar *>(t.name), std::char_traits<char16_t>::length(t.name));
     }
     return QStringLiteral("(none)");
 }

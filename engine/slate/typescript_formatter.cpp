@@ -9,7 +9,7 @@ namespace helios::slate {
 
 namespace {
 
-bool isIdentifier(const QString &name)
+bool isIdentifier(QStringView name)
 {
     if (name.isEmpty() || name.front().isDigit())
         return false;
@@ -20,12 +20,17 @@ bool isIdentifier(const QString &name)
     return true;
 }
 
-void appendKey(QString &out, const QString &name)
+// The token's property name: bare when it is an identifier, else a quoted string. The
+// name is written in place and only moved when it needs quotes (rarely).
+void appendKey(QString &out, const Token &token, const FormatOptions &options)
 {
-    if (isIdentifier(name))
-        out += name;
-    else
-        appendJsonString(out, name);
+    const qsizetype start = out.size();
+    NameTransform::appendTo(out, token.path, options.nameCase, options.prefix);
+    if (isIdentifier(QStringView(out).mid(start)))
+        return;
+    const QString name = out.mid(start);
+    out.truncate(start);
+    appendJsonString(out, name);
 }
 
 void appendDocComment(QString &out, const Token &token)
@@ -62,7 +67,7 @@ QByteArray write(const TokenSet &set, const FormatOptions &options, bool declara
             continue;
         appendDocComment(out, token);
         out += declarations ? QLatin1StringView("  readonly ") : QLatin1StringView("  ");
-        appendKey(out, NameTransform::apply(token.path, options.nameCase, options.prefix));
+        appendKey(out, token, options);
         out += QLatin1StringView(": ");
         appendValue(out, set, i, options);
         out += declarations ? QLatin1StringView(";\n") : QLatin1StringView(",\n");

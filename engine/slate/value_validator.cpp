@@ -9,6 +9,14 @@ namespace helios::slate {
 
 namespace {
 
+// Names the place being checked ("border width", "gradient stop color") for messages.
+// The words are joined only when a message is written: nearly every value is fine.
+struct Label {
+    QStringView word;
+    const Label *parent = nullptr;
+    QString text() const { return parent ? parent->text() + QLatin1Char(' ') + word : word.toString(); }
+};
+
 constexpr std::array<const char16_t *, 14> colorSpaces{
     u"srgb", u"srgb-linear", u"hsl", u"hwb", u"lab", u"lch", u"oklab", u"oklch",
     u"display-p3", u"a98-rgb", u"prophoto-rgb", u"rec2020", u"xyz-d65", u"xyz-d50"};
@@ -106,7 +114,7 @@ public:
     }
 
     // Checks `v` as a value of `type`, where `label` names the place ("color", "border width").
-    void check(TokenType type, const JsonValue &v, const QString &label)
+    void check(TokenType type, const JsonValue &v, const Label &label)
     {
         if (alias(v, type))
             return;
@@ -119,7 +127,7 @@ public:
         case TokenType::CubicBezier: cubicBezier(v, label); break;
         case TokenType::Number:
             if (!v.isNumber())
-                bad(v, QStringLiteral("bad %1 value").arg(label), QStringLiteral("a number"));
+                bad(v, QStringLiteral("bad %1 value").arg(label.text()), QStringLiteral("a number"));
             break;
         case TokenType::StrokeStyle: strokeStyle(v, label); break;
         case TokenType::Border:
@@ -133,7 +141,7 @@ public:
         case TokenType::Shadow:
             if (v.isArray()) {
                 if (v.children().empty())
-                    bad(v, QStringLiteral("bad %1 value: an empty list of shadows").arg(label), QStringLiteral("at least one shadow"));
+                    bad(v, QStringLiteral("bad %1 value: an empty list of shadows").arg(label.text()), QStringLiteral("at least one shadow"));
                 for (const JsonValue &layer : v.children())
                     check(TokenType::Shadow, layer, label);
             } else {
@@ -157,13 +165,13 @@ private:
         bool required;
     };
 
-    void composite(const JsonValue &v, const QString &label, std::initializer_list<Field> fields)
+    void composite(const JsonValue &v, const Label &label, std::initializer_list<Field> fields)
     {
         if (!v.isObject()) {
             QString names;
             for (const Field &f : fields)
                 names += (names.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromUtf16(f.name);
-            bad(v, QStringLiteral("bad %1 value").arg(label), QStringLiteral("an object with ") + names);
+            bad(v, QStringLiteral("bad %1 value").arg(label.text()), QStringLiteral("an object with ") + names);
             return;
         }
         for (const Field &f : fields) {
@@ -171,15 +179,15 @@ private:
             const JsonValue *member = v.member(name);
             if (!member) {
                 if (f.required)
-                    bad(v.position(), QStringLiteral("bad %1 value: missing \"%2\"").arg(label, name.toString()),
+                    bad(v.position(), QStringLiteral("bad %1 value: missing \"%2\"").arg(label.text(), name.toString()),
                         QStringLiteral("a \"%1\" member").arg(name.toString()), QStringLiteral("none"));
                 continue;
             }
-            check(f.type, *member, label + QLatin1Char(' ') + name.toString());
+            check(f.type, *member, Label{name, &label});
         }
     }
 
-    void color(const JsonValue &v, const QString &label)
+    void color(const JsonValue &v, const Label &label)
     {
         const QString expected = QStringLiteral("\"#rrggbb\", \"#rrggbbaa\" or {colorSpace, components, alpha}");
         if (v.isString()) {
@@ -190,41 +198,41 @@ private:
                 if (s.startsWith(QStringView(fn)) && s.endsWith(QLatin1Char(')')))
                     return;
             }
-            bad(v, QStringLiteral("bad %1 value").arg(label), expected);
+            bad(v, QStringLiteral("bad %1 value").arg(label.text()), expected);
             return;
         }
         if (!v.isObject()) {
-            bad(v, QStringLiteral("bad %1 value").arg(label), expected);
+            bad(v, QStringLiteral("bad %1 value").arg(label.text()), expected);
             return;
         }
         const JsonValue *space = v.member(u"colorSpace");
         if (!space || !space->isString() || !oneOf(space->toString(), colorSpaces)) {
-            bad(space ? *space : v, QStringLiteral("bad %1 value: unknown colour space").arg(label),
+            bad(space ? *space : v, QStringLiteral("bad %1 value: unknown colour space").arg(label.text()),
                 QStringLiteral("one of ") + listOf(colorSpaces));
         }
         const JsonValue *components = v.member(u"components");
         if (!components || !components->isArray() || components->children().size() != 3) {
-            bad(components ? *components : v, QStringLiteral("bad %1 value: \"components\" must list three channels").arg(label),
+            bad(components ? *components : v, QStringLiteral("bad %1 value: \"components\" must list three channels").arg(label.text()),
                 QStringLiteral("an array of three numbers"));
         } else {
             for (const JsonValue &c : components->children()) {
                 if (!c.isNumber() && !(c.isString() && c.toString() == QLatin1StringView("none"))
                     && !alias(c, TokenType::Number))
-                    bad(c, QStringLiteral("bad %1 value: a channel must be a number").arg(label),
+                    bad(c, QStringLiteral("bad %1 value: a channel must be a number").arg(label.text()),
                         QStringLiteral("a number or \"none\""));
             }
         }
         if (const JsonValue *alpha = v.member(u"alpha")) {
             if (!alias(*alpha, TokenType::Number) && (!alpha->isNumber() || alpha->toNumber() < 0 || alpha->toNumber() > 1))
-                bad(*alpha, QStringLiteral("bad %1 value: alpha out of range").arg(label), QStringLiteral("a number from 0 to 1"));
+                bad(*alpha, QStringLiteral("bad %1 value: alpha out of range").arg(label.text()), QStringLiteral("a number from 0 to 1"));
         }
         if (const JsonValue *hex = v.member(u"hex")) {
             if (!hex->isString() || !ValueValidator::isHexColor(hex->toString()))
-                bad(*hex, QStringLiteral("bad %1 value: bad \"hex\"").arg(label), QStringLiteral("\"#rrggbb\""));
+                bad(*hex, QStringLiteral("bad %1 value: bad \"hex\"").arg(label.text()), QStringLiteral("\"#rrggbb\""));
         }
     }
 
-    void unitValue(const JsonValue &v, const QString &label, bool isDuration)
+    void unitValue(const JsonValue &v, const Label &label, bool isDuration)
     {
         const QString expected = isDuration ? QStringLiteral("\"200ms\", \"0.2s\" or {value, unit: \"ms\"|\"s\"}")
                                             : QStringLiteral("\"16px\", \"1rem\" or {value, unit}");
@@ -237,55 +245,55 @@ private:
             if (v.toString() == QLatin1StringView("0") && !isDuration)
                 return;
             if (!ValueValidator::splitNumberAndUnit(v.toString(), n, unit) || !unitOk(unit))
-                bad(v, QStringLiteral("bad %1 value").arg(label), expected);
+                bad(v, QStringLiteral("bad %1 value").arg(label.text()), expected);
             return;
         }
         if (v.isNumber() && v.toNumber() == 0 && !isDuration)
             return; // a bare 0 is unambiguous
         if (!v.isObject()) {
-            bad(v, QStringLiteral("bad %1 value").arg(label), expected);
+            bad(v, QStringLiteral("bad %1 value").arg(label.text()), expected);
             return;
         }
         const JsonValue *value = v.member(u"value");
         const JsonValue *unit = v.member(u"unit");
         if (!value || (!value->isNumber() && !alias(*value, TokenType::Number)))
-            bad(value ? *value : v, QStringLiteral("bad %1 value: \"value\" must be a number").arg(label), QStringLiteral("a number"));
+            bad(value ? *value : v, QStringLiteral("bad %1 value: \"value\" must be a number").arg(label.text()), QStringLiteral("a number"));
         if (!unit || !unit->isString() || !unitOk(unit->toString()))
-            bad(unit ? *unit : v, QStringLiteral("bad %1 value: unknown unit").arg(label),
+            bad(unit ? *unit : v, QStringLiteral("bad %1 value: unknown unit").arg(label.text()),
                 isDuration ? QStringLiteral("\"ms\" or \"s\"") : QStringLiteral("px, rem, em, %, vw, vh ..."));
     }
 
-    void dimension(const JsonValue &v, const QString &label) { unitValue(v, label, false); }
-    void duration(const JsonValue &v, const QString &label) { unitValue(v, label, true); }
+    void dimension(const JsonValue &v, const Label &label) { unitValue(v, label, false); }
+    void duration(const JsonValue &v, const Label &label) { unitValue(v, label, true); }
 
-    void fontFamily(const JsonValue &v, const QString &label)
+    void fontFamily(const JsonValue &v, const Label &label)
     {
         if (v.isString() && !v.toString().isEmpty())
             return;
         if (v.isArray() && !v.children().empty()) {
             for (const JsonValue &name : v.children()) {
                 if (!(name.isString() && !name.toString().isEmpty()) && !alias(name, TokenType::FontFamily))
-                    bad(name, QStringLiteral("bad %1 value: a family name must be a string").arg(label), QStringLiteral("a string"));
+                    bad(name, QStringLiteral("bad %1 value: a family name must be a string").arg(label.text()), QStringLiteral("a string"));
             }
             return;
         }
-        bad(v, QStringLiteral("bad %1 value").arg(label), QStringLiteral("a family name or an array of names"));
+        bad(v, QStringLiteral("bad %1 value").arg(label.text()), QStringLiteral("a family name or an array of names"));
     }
 
-    void fontWeight(const JsonValue &v, const QString &label)
+    void fontWeight(const JsonValue &v, const Label &label)
     {
         if (v.isNumber() && v.toNumber() >= 1 && v.toNumber() <= 1000)
             return;
         if (v.isString() && ValueValidator::fontWeightFromName(v.toString()) > 0)
             return;
-        bad(v, QStringLiteral("bad %1 value").arg(label), QStringLiteral("a number from 1 to 1000 or a weight name like \"bold\""));
+        bad(v, QStringLiteral("bad %1 value").arg(label.text()), QStringLiteral("a number from 1 to 1000 or a weight name like \"bold\""));
     }
 
-    void cubicBezier(const JsonValue &v, const QString &label)
+    void cubicBezier(const JsonValue &v, const Label &label)
     {
         const QString expected = QStringLiteral("[x1, y1, x2, y2] with x1 and x2 from 0 to 1");
         if (!v.isArray() || v.children().size() != 4) {
-            bad(v, QStringLiteral("bad %1 value").arg(label), expected);
+            bad(v, QStringLiteral("bad %1 value").arg(label.text()), expected);
             return;
         }
         for (size_t i = 0; i < 4; ++i) {
@@ -293,34 +301,34 @@ private:
             if (alias(n, TokenType::Number))
                 continue;
             if (!n.isNumber() || ((i == 0 || i == 2) && (n.toNumber() < 0 || n.toNumber() > 1)))
-                bad(n, QStringLiteral("bad %1 value").arg(label), expected);
+                bad(n, QStringLiteral("bad %1 value").arg(label.text()), expected);
         }
     }
 
-    void strokeStyle(const JsonValue &v, const QString &label)
+    void strokeStyle(const JsonValue &v, const Label &label)
     {
         if (v.isString()) {
             if (!oneOf(v.toString(), strokeStyles))
-                bad(v, QStringLiteral("bad %1 value").arg(label), QStringLiteral("one of ") + listOf(strokeStyles));
+                bad(v, QStringLiteral("bad %1 value").arg(label.text()), QStringLiteral("one of ") + listOf(strokeStyles));
             return;
         }
         if (!v.isObject()) {
-            bad(v, QStringLiteral("bad %1 value").arg(label), QStringLiteral("a style name or {dashArray, lineCap}"));
+            bad(v, QStringLiteral("bad %1 value").arg(label.text()), QStringLiteral("a style name or {dashArray, lineCap}"));
             return;
         }
         const JsonValue *dashes = v.member(u"dashArray");
         if (!dashes || !dashes->isArray() || dashes->children().empty())
-            bad(dashes ? *dashes : v, QStringLiteral("bad %1 value: \"dashArray\" must list dimensions").arg(label),
+            bad(dashes ? *dashes : v, QStringLiteral("bad %1 value: \"dashArray\" must list dimensions").arg(label.text()),
                 QStringLiteral("an array of dimensions"));
         else
             for (const JsonValue &dash : dashes->children())
-                check(TokenType::Dimension, dash, label + QStringLiteral(" dash"));
+                check(TokenType::Dimension, dash, Label{u"dash", &label});
         const JsonValue *cap = v.member(u"lineCap");
         if (!cap || !cap->isString() || !oneOf(cap->toString(), lineCaps))
-            bad(cap ? *cap : v, QStringLiteral("bad %1 value: bad \"lineCap\"").arg(label), QStringLiteral("one of ") + listOf(lineCaps));
+            bad(cap ? *cap : v, QStringLiteral("bad %1 value: bad \"lineCap\"").arg(label.text()), QStringLiteral("one of ") + listOf(lineCaps));
     }
 
-    void shadow(const JsonValue &v, const QString &label)
+    void shadow(const JsonValue &v, const Label &label)
     {
         composite(v, label, {{u"color", TokenType::Color, true}, {u"offsetX", TokenType::Dimension, true},
                              {u"offsetY", TokenType::Dimension, true}, {u"blur", TokenType::Dimension, true},
@@ -328,17 +336,17 @@ private:
         if (!v.isObject())
             return;
         if (const JsonValue *inset = v.member(u"inset"); inset && !inset->isBool())
-            bad(*inset, QStringLiteral("bad %1 value: \"inset\" must be a boolean").arg(label), QStringLiteral("true or false"));
+            bad(*inset, QStringLiteral("bad %1 value: \"inset\" must be a boolean").arg(label.text()), QStringLiteral("true or false"));
     }
 
-    void gradient(const JsonValue &v, const QString &label)
+    void gradient(const JsonValue &v, const Label &label)
     {
         if (!v.isArray() || v.children().empty()) {
-            bad(v, QStringLiteral("bad %1 value").arg(label), QStringLiteral("an array of {color, position} stops"));
+            bad(v, QStringLiteral("bad %1 value").arg(label.text()), QStringLiteral("an array of {color, position} stops"));
             return;
         }
         for (const JsonValue &stop : v.children())
-            composite(stop, label + QStringLiteral(" stop"),
+            composite(stop, Label{u"stop", &label},
                       {{u"color", TokenType::Color, true}, {u"position", TokenType::Number, true}});
     }
 
@@ -355,7 +363,8 @@ bool ValueValidator::validate(Token &token, Diagnostics &diagnostics)
     Checker checker(token, diagnostics);
     if (checker.alias(token.value, token.type, true))
         return checker.ok();
-    checker.check(token.type, token.value, tokenTypeName(token.type));
+    const QString typeName = tokenTypeName(token.type);
+    checker.check(token.type, token.value, Label{typeName});
     return checker.ok();
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runs the real `helios` binary the way a user or a script does.
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,11 +15,12 @@ class CliSmokeTest : public QObject {
         QByteArray out;
         QByteArray err;
     };
-    Run helios(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    Run helios(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+               const QString &program = QStringLiteral(HELIOS_CLI_PATH))
     {
         QProcess p;
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(HELIOS_CLI_PATH), args);
+        p.start(program, args);
         if (!p.waitForFinished(60000))
             qFatal("helios %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
         return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
@@ -49,6 +51,25 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("usage: helios"));
         QVERIFY(r.out.contains("status"));
+    }
+
+    void testEveryCommandButTokensIsHandedToHeliosEngine()
+    {
+        // A copy of `helios` alone in a directory has no helios-engine beside it: it says
+        // so for other commands and still runs `helios tokens` itself.
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("helios"));
+        QVERIFY(QFile::copy(QStringLiteral(HELIOS_CLI_PATH), copy));
+        const Run status = helios({QStringLiteral("status")}, embeddedEnvironment(dir.path()), copy);
+        QCOMPARE(status.exitCode, 1);
+        QVERIFY2(status.err.contains("helios-engine is missing"), status.err.constData());
+        const Run tokens = helios({QStringLiteral("tokens"), QStringLiteral("--help")}, embeddedEnvironment(dir.path()), copy);
+        QVERIFY2(tokens.exitCode == 0, tokens.err.constData());
+        QVERIFY(tokens.out.contains("usage: helios tokens"));
+        // Beside its engine, the same command works, global options and all.
+        const Run real = helios({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("status")}, embeddedEnvironment(dir.path()));
+        QVERIFY2(real.exitCode == 0, real.err.constData());
+        QVERIFY(real.out.contains("store"));
     }
 
     void testSelfTestRoundTripsEveryBackend()

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+// `helios-engine`: every helios command. Users run `helios`, which hands over to this
+// executable (see engine_handoff.h) for everything but `helios tokens`.
+#include "build_command.h"
+#include "cli.h"
+#include "dev_command.h"
+#include "new_command.h"
+#include "self_test.h"
+#include "serve_command.h"
+#include "status_command.h"
+#include "tokens_command.h"
+#include "users_command.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char **argv)
+{
+    // Set by `helios` before the hand-over; repeated for a direct start (see main.cpp).
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    using namespace helios::cli;
+    static constexpr Command commands[] = {
+        {"build", "production build of a project, cached; --watch rebuilds (helios build --help)", runBuild},
+        {"dev", "serve a project for development with hot updates (helios dev --help)", runDev},
+        {"new", "create a project from a template (helios new --help, --list)", runNew},
+        {"serve", "serve a node's subsystems over HTTPS (helios serve --help)", runServe},
+        {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},
+        {"tokens", "design tokens: validate, build, diff, check (helios tokens --help)", runTokens},
+        {"users", "who may use the server: add, role, remove, list, token (helios users --help)", runUsers},
+    };
+    return run(app.arguments(), {commands, runSelfTest});
+}
