@@ -121,11 +121,36 @@ struct ConfigParser {
         }
     }
 
+    // A resolver's modifiers are only known once it is read, so TokenBuild checks those
+    // names; without a resolver, the only one there can be is "theme", and only with layers.
+    bool readPlaceholders(const QString &text, const JsonValue &at, BuildPlatform &platform)
+    {
+        QString error;
+        if (!BuildConfig::destinationPlaceholders(text, platform.contextPlaceholders, error)) {
+            report(at.position(), QStringLiteral("bad placeholder in \"destination\": %1").arg(error),
+                   QStringLiteral("\"{modifier}\" placeholders"), at.toJsonText());
+            return false;
+        }
+        if (!config.resolverPath.isEmpty())
+            return true;
+        for (const QString &name : std::as_const(platform.contextPlaceholders)) {
+            if (name == QLatin1StringView("theme") && !config.themes.empty())
+                continue;
+            report(at.position(), QStringLiteral("unknown placeholder {%1} in \"destination\"").arg(name),
+                   config.themes.empty() ? QStringLiteral("no placeholder: there are no \"themes\" and no \"resolver\"")
+                                         : QStringLiteral("{theme}"),
+                   QLatin1Char('{') + name + QLatin1Char('}'));
+            return false;
+        }
+        return true;
+    }
+
     void readPlatform(const JsonValue &v)
     {
         if (!expect(v, JsonValue::Kind::Object, QStringLiteral("platform %1").arg(quoted(v.key())), QStringLiteral("an object")))
             return;
         BuildPlatform platform;
+        platform.file = file;
         platform.name = v.key();
         platform.position = v.keyPosition();
         bool ok = true;
@@ -151,6 +176,8 @@ struct ConfigParser {
                    destination->toJsonText());
             ok = false;
         } else {
+            platform.destinationPosition = destination->position();
+            ok = readPlaceholders(destination->toString(), *destination, platform) && ok;
             platform.destination = QDir::cleanPath(base.absoluteFilePath(destination->toString()));
             for (const BuildPlatform &other : config.platforms) {
                 if (other.destination == platform.destination) {
@@ -266,6 +293,38 @@ const QStringList &BuildConfig::formats()
                                   QStringLiteral("dts"),  QStringLiteral("json"),        QStringLiteral("json-nested"),
                                   QStringLiteral("tailwind")};
     return list;
+}
+
+bool BuildConfig::destinationPlaceholders(const QString &destination, QStringList &names, QString &error)
+{
+    names.clear();
+    qsizetype open = -1;
+    for (qsizetype i = 0; i < destination.size(); ++i) {
+        const QChar c = destination[i];
+        if (c == QLatin1Char('{')) {
+            if (open >= 0)
+                break; // reported below as not closed
+            open = i;
+        } else if (c == QLatin1Char('}')) {
+            if (open < 0) {
+                error = QStringLiteral("\"}\" at %1 has no \"{\"").arg(i + 1);
+                return false;
+            }
+            const QString name = destination.mid(open + 1, i - open - 1);
+            if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))) {
+                error = QStringLiteral("\"{%1}\" names no modifier").arg(name);
+                return false;
+            }
+            if (!names.contains(name))
+                names.append(name);
+            open = -1;
+        }
+    }
+    if (open >= 0) {
+        error = QStringLiteral("\"{\" at %1 is not closed by \"}\"").arg(open + 1);
+        return false;
+    }
+    return true;
 }
 
 bool BuildConfig::parseNameCase(const QString &text, NameCase &out)

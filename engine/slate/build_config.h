@@ -26,6 +26,12 @@ struct BuildPlatform {
     bool themeBlocks = true;      // CSS: write the theme blocks at all
     bool cssVariables = true;     // Tailwind: var(--x) rather than resolved values
     SourcePosition position;
+    // The modifiers named by "{modifier}" placeholders in `destination`, in order of first
+    // appearance: TokenBuild::renderFiles writes one file per context of them instead of one
+    // file with theme blocks (see BuildConfig).
+    QStringList contextPlaceholders;
+    QString file;                 // the config this platform comes from; empty on the command line
+    SourcePosition destinationPosition;
 };
 
 // Where themes come from: ordered layers over the sources, one per theme name.
@@ -44,6 +50,14 @@ struct ThemeLayer {
 //
 // Globs and paths are relative to the config file; globs are expanded here (sorted). Every
 // problem is reported with the config file's line and column, all in one pass.
+//
+// Per-context files: a destination may name modifiers in braces, "dist/tokens-{theme}.css",
+// where `theme` is a modifier of the resolver (or, with "themes" layers, the word `theme`).
+// The platform then writes one file per context of that modifier ("tokens-light.css",
+// "tokens-dark.css"), each the full set resolved for that context, without theme blocks;
+// several placeholders ("{brand}-{theme}") give one file per combination. The other
+// modifiers stay at their defaults (or at "input"). With layers, the base is the context
+// "default". Braces always start a placeholder; an unknown name is an error.
 class BuildConfig {
 public:
     static BuildConfig read(const QString &path);
@@ -63,6 +77,9 @@ public:
     static const QStringList &formats();
     // "kebab"/"camel"/"dotted"; false when unknown.
     static bool parseNameCase(const QString &text, NameCase &out);
+    // The distinct "{name}" placeholders of a destination, in order; false with `error` when
+    // a brace is not closed or a name is empty.
+    static bool destinationPlaceholders(const QString &destination, QStringList &names, QString &error);
 };
 
 } // namespace helios::slate

@@ -8,6 +8,7 @@
 
 #include <charconv>
 #include <iterator>
+#include <thread>
 #include <vector>
 
 namespace helios::slate {
@@ -37,6 +38,48 @@ public:
             return fail(QStringLiteral("unexpected content after the top-level value"), QStringLiteral("end of file"));
         return true;
     }
+
+    // Continues at the start of a line-known place: where a parallel read's part begins.
+    void startAt(const char *at, int line, const char *lineStart)
+    {
+        m_p = at;
+        m_line = line;
+        m_lineStart = m_columnLineStart = m_columnAt = lineStart;
+        m_column = 1;
+    }
+
+    // Reads top-level members from here until a value ends at `end` (one part of a
+    // parallel read; the members were found, and checked unique, beforehand).
+    bool parseTopLevelMembers(const char *end, std::vector<JsonValue> &members)
+    {
+        for (;;) {
+            skipWhitespace();
+            if (m_p >= m_end || *m_p != '"')
+                return false;
+            const SourcePosition keyPosition = positionAt(m_p);
+            QString key;
+            if (!parseKey(key))
+                return false;
+            skipWhitespace();
+            if (m_p >= m_end || *m_p != ':')
+                return false;
+            ++m_p;
+            skipWhitespace();
+            JsonValue value;
+            if (!parseValue(value, 1))
+                return false;
+            value.setKey(std::move(key), keyPosition);
+            members.push_back(std::move(value));
+            if (m_p == end)
+                return true;
+            skipWhitespace();
+            if (m_p >= end || *m_p != ',')
+                return false;
+            ++m_p;
+        }
+    }
+
+    SourcePosition positionOf(const char *at) { return positionAt(at); }
 
 private:
     // Columns are counted lazily but incrementally: positions are asked for in increasing
@@ -439,11 +482,172 @@ private:
     QHash<QByteArrayView, QString> m_keys; // views into the text being parsed
 };
 
+// Where one member of the top-level object is in the text.
+struct TopLevelMember {
+    const char *keyStart;
+    const char *keyEnd;   // after the closing quote
+    const char *valueEnd; // after the value
+    int line;             // of keyStart
+    const char *lineStart;
+};
+
+// Finds the members of the top-level object by matching brackets, without reading
+// values. False on anything unusual (escaped or duplicate names, a syntax error, not an
+// object): the sequential reader then reports it exactly.
+bool findTopLevelMembers(QByteArrayView utf8, std::vector<TopLevelMember> &members, TopLevelMember &object)
+{
+    const char *p = utf8.data();
+    const char *const end = p + utf8.size();
+    if (end - p >= 3 && uchar(p[0]) == 0xEF && uchar(p[1]) == 0xBB && uchar(p[2]) == 0xBF)
+        p += 3;
+    int line = 1;
+    const char *lineStart = p;
+    const auto whitespace = [&] {
+        for (; p < end; ++p) {
+            if (*p == '\n') {
+                ++line;
+                lineStart = p + 1;
+            } else if (*p != ' ' && *p != '\t' && *p != '\r') {
+                break;
+            }
+        }
+    };
+    bool escaped = false;
+    const auto skipString = [&] { // from the opening quote to after the closing one
+        for (++p; p < end; ++p) {
+            if (*p == '"')
+                return ++p, true;
+            if (*p == '\\') {
+                escaped = true;
+                ++p;
+            } else if (uchar(*p) < 0x20) {
+                return false;
+            }
+        }
+        return false;
+    };
+    whitespace();
+    if (p >= end || *p != '{')
+        return false;
+    object = {p, p, p, line, lineStart};
+    ++p;
+    for (;;) {
+        whitespace();
+        if (p >= end || *p != '"')
+            return false;
+        TopLevelMember m{p, nullptr, nullptr, line, lineStart};
+        escaped = false;
+        if (!skipString() || escaped)
+            return false;
+        m.keyEnd = p;
+        whitespace();
+        if (p >= end || *p != ':')
+            return false;
+        ++p;
+        whitespace();
+        if (p >= end)
+            return false;
+        if (*p == '{' || *p == '[') {
+            int depth = 0;
+            while (p < end) {
+                const char c = *p;
+                if (c == '"') {
+                    if (!skipString())
+                        return false;
+                    continue;
+                }
+                if (c == '{' || c == '[') {
+                    ++depth;
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 0) {
+                        ++p;
+                        break;
+                    }
+                } else if (c == '\n') {
+                    ++line;
+                    lineStart = p + 1;
+                }
+                ++p;
+            }
+            if (depth != 0)
+                return false;
+        } else if (*p == '"') {
+            if (!skipString())
+                return false;
+        } else {
+            while (p < end && *p != ',' && *p != '}' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t')
+                ++p;
+        }
+        m.valueEnd = p;
+        for (const TopLevelMember &other : members) {
+            if (QByteArrayView(other.keyStart, other.keyEnd) == QByteArrayView(m.keyStart, m.keyEnd))
+                return false;
+        }
+        members.push_back(m);
+        whitespace();
+        if (p < end && *p == ',') {
+            ++p;
+            continue;
+        }
+        if (p >= end || *p != '}')
+            return false;
+        ++p;
+        whitespace();
+        return p == end;
+    }
+}
+
+// Reads a large document's top-level object in two halves at once, one per core. False
+// when the document does not split cleanly or has any problem; nothing is reported then.
+bool parseInParallel(QByteArrayView utf8, const QString &fileName, JsonValue &root)
+{
+    std::vector<TopLevelMember> members;
+    TopLevelMember object{};
+    if (!findTopLevelMembers(utf8, members, object) || members.size() < 2)
+        return false;
+    // The split that halves the bytes, keeping at least one member on each side.
+    const char *const middle = members.front().keyStart + (members.back().valueEnd - members.front().keyStart) / 2;
+    size_t split = 1;
+    while (split + 1 < members.size() && members[split].keyStart < middle)
+        ++split;
+
+    Diagnostics firstProblems, secondProblems;
+    std::vector<JsonValue> first, second;
+    bool secondOk = false;
+    std::thread worker([&] {
+        Parser parser(utf8, fileName, secondProblems);
+        const TopLevelMember &from = members[split];
+        parser.startAt(from.keyStart, from.line, from.lineStart);
+        secondOk = parser.parseTopLevelMembers(members.back().valueEnd, second);
+    });
+    Parser parser(utf8, fileName, firstProblems);
+    parser.startAt(members.front().keyStart, members.front().line, members.front().lineStart);
+    const bool firstOk = parser.parseTopLevelMembers(members[split - 1].valueEnd, first);
+    worker.join();
+    if (!firstOk || !secondOk || !firstProblems.empty() || !secondProblems.empty())
+        return false;
+
+    parser.startAt(object.keyStart, object.line, object.lineStart);
+    root.setKind(JsonValue::Kind::Object);
+    root.setPosition(parser.positionOf(object.keyStart));
+    first.insert(first.end(), std::make_move_iterator(second.begin()), std::make_move_iterator(second.end()));
+    root.children() = std::move(first);
+    return true;
+}
+
 } // namespace
 
 JsonReader::Result JsonReader::parse(QByteArrayView utf8, const QString &fileName)
 {
     Result result;
+    // Below this, a second thread costs more than it saves.
+    constexpr qsizetype parallelFrom = 512 * 1024;
+    if (utf8.size() >= parallelFrom && std::thread::hardware_concurrency() > 1
+        && parseInParallel(utf8, fileName, result.root)) {
+        result.complete = true;
+        return result;
+    }
+    result.root = JsonValue();
     Parser parser(utf8, fileName, result.diagnostics);
     result.complete = parser.parseDocument(result.root);
     return result;

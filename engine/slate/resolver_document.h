@@ -23,18 +23,35 @@ namespace helios::slate {
 // (for a modifier, those of the context the input picks, else its `default`) into one
 // TokenSet; later sources override earlier ones, as with ordered layers.
 //
-// Source references are file paths relative to the resolver file; a source may also be
-// an inline token object. Every structural problem is reported with the resolver file's
-// line and column, all in one pass.
+// A source is an inline token object or a reference object. `{"$ref": "a.tokens.json"}`
+// reads a whole file relative to the resolver file. A JSON Pointer fragment (RFC 6901, in
+// its URI form: ~0 ~1 and %XX escapes) reads part of one: `{"$ref": "brands.tokens.json#/acme"}`
+// uses the object at /acme as if it were a whole token file, so its tokens are named from
+// there ("color.primary", not "acme.color.primary"). That is the spec's $ref semantics: the
+// reference object is replaced by the value it points at, exactly as when bundling inlines
+// a file into `$defs` ("#/$defs/foundation~1colors.json" holds the file's contents). Groups
+// above the pointed object contribute nothing, their `$type` included.
+// A fragment-only `$ref` points into the resolver document itself: "#/sets/<name>" inlines
+// that set's sources at that place (as the spec shows for modifier contexts), any other
+// object ("#/$defs/brand") is read as inline tokens; "#/modifiers/..." and
+// "#/resolutionOrder/..." are invalid pointers there, as the spec says.
+// Every structural problem, a bad `$ref` included (missing file, pointer matching nothing,
+// pointing at a non-object), is reported with the resolver file's line and column, all in
+// one pass; problems inside a referenced part keep that file's own line and column.
 class ResolverDocument {
 public:
     using Input = QMap<QString, QString>; // modifier name -> context name
 
     struct Source {
-        QString path;          // absolute file path; empty for an inline source
-        QString displayName;   // path as written, or "x.resolver.json#/sets/a/sources/1"
+        QString path;          // absolute file path; empty for an inline source or one into the resolver
+        QString displayName;   // `$ref` as written, or "x.resolver.json#/sets/a/sources/1"
         JsonValue inlineTokens;
         SourcePosition position;
+        QString pointer;       // decoded JSON Pointer of a fragment source ("/brands/acme"); else empty
+        // A fragment source's object as JSON text, preceded by newlines and spaces so that the
+        // reader sees every key at its line and column in the real file.
+        QByteArray fragment;
+        QString includedSet;   // "#/sets/<name>" while parsing; always empty afterwards
     };
     struct Modifier {
         QString name;
@@ -63,7 +80,8 @@ public:
 
     // Reads the sources the input selects, in resolution order, and resolves them. Call
     // checkInput first; reader and resolver diagnostics are in the returned set. Files are
-    // read from disk once per document and kept, so resolving every context is cheap.
+    // read from disk once per document and kept, so resolving every context is cheap (a file
+    // some fragment points into is read, once, while parsing, to check the pointer).
     TokenSet resolve(const Input &input) const;
 
     // "theme=dark,brand=b" -> {theme: dark, brand: b}; false with `error` on bad syntax.

@@ -34,11 +34,15 @@ TokenBuild TokenBuild::load(const Inputs &inputs)
 {
     TokenBuild build;
     if (!inputs.resolverPath.isEmpty()) {
-        const ResolverDocument doc = ResolverDocument::read(inputs.resolverPath);
+        auto shared = std::make_shared<ResolverDocument>(ResolverDocument::read(inputs.resolverPath));
+        const ResolverDocument &doc = *shared;
         build.collect(doc.diagnostics());
         if (doc.hasErrors())
             return build;
         const ResolverDocument::Input baseInput = inputs.inputGiven ? inputs.input : doc.defaultInput();
+        build.m_resolver = std::move(shared);
+        build.m_baseInput = baseInput;
+        build.m_inputGiven = inputs.inputGiven;
         Diagnostics inputProblems;
         if (!doc.checkInput(baseInput, inputProblems)) {
             build.collect(inputProblems);
@@ -63,6 +67,7 @@ TokenBuild TokenBuild::load(const Inputs &inputs)
         return build;
     }
 
+    build.m_layers = !inputs.themes.empty();
     TokenReader reader;
     for (const QString &f : inputs.sources)
         reader.addFile(f);
@@ -81,13 +86,151 @@ TokenBuild TokenBuild::load(const Inputs &inputs)
 
 QByteArray TokenBuild::render(const BuildPlatform &platform) const
 {
+    return renderSet(m_base, platform, platform.themeBlocks);
+}
+
+QStringList TokenBuild::contextModifiers() const
+{
+    QStringList names;
+    if (m_resolver) {
+        for (const ResolverDocument::Modifier &m : m_resolver->modifiers())
+            names.append(m.name);
+    } else if (m_layers) {
+        names.append(QStringLiteral("theme"));
+    }
+    return names;
+}
+
+QStringList TokenBuild::contextsOf(const QString &modifier) const
+{
+    if (m_resolver) {
+        const ResolverDocument::Modifier *m = m_resolver->modifier(modifier);
+        return m ? m->contextNames : QStringList();
+    }
+    if (!m_layers || modifier != QLatin1StringView("theme"))
+        return {};
+    QStringList names{baseContextName};
+    for (const Theme &t : m_themes)
+        names.append(t.context);
+    return names;
+}
+
+const TokenSet *TokenBuild::contextSet(const ResolverDocument::Input &input, Diagnostics &diagnostics) const
+{
+    if (!m_resolver) { // layers: the base, or the one theme named
+        const QString context = input.value(QStringLiteral("theme"));
+        if (context == baseContextName)
+            return &m_base;
+        for (const Theme &t : m_themes) {
+            if (t.context == context)
+                return &t.set;
+        }
+        return nullptr;
+    }
+    if (input == m_baseInput)
+        return &m_base;
+    if (!m_inputGiven) { // one modifier at another context, the others at their defaults: a theme
+        for (const Theme &t : m_themes) {
+            ResolverDocument::Input themeInput = m_baseInput;
+            themeInput.insert(t.modifier, t.context);
+            if (themeInput == input)
+                return &t.set;
+        }
+    }
+    QString key;
+    for (auto it = input.constBegin(); it != input.constEnd(); ++it)
+        key += it.key() + QLatin1Char('=') + it.value() + QLatin1Char(',');
+    auto it = m_contextSets.constFind(key);
+    if (it == m_contextSets.constEnd()) {
+        it = m_contextSets.insert(key, m_resolver->resolve(input));
+        // Problems the base or a theme already showed are not repeated.
+        QSet<QString> seen;
+        for (const Diagnostic &d : m_diagnostics)
+            seen.insert(d.toString());
+        for (const Diagnostic &d : diagnostics)
+            seen.insert(d.toString());
+        for (const Diagnostic &d : it.value().diagnostics()) {
+            if (!seen.contains(d.toString()))
+                diagnostics.push_back(d);
+        }
+    }
+    return &it.value();
+}
+
+std::vector<TokenBuild::OutputFile> TokenBuild::renderFiles(const BuildPlatform &platform, Diagnostics &diagnostics) const
+{
+    std::vector<OutputFile> files;
+    if (platform.contextPlaceholders.isEmpty()) {
+        files.push_back({platform.destination, {}, render(platform)});
+        return files;
+    }
+    const auto problem = [&](const QString &message, const QString &expected, const QString &found) {
+        diagnostics.push_back({.severity = Diagnostic::Severity::Error,
+                               .kind = Diagnostic::Kind::BadProperty,
+                               .file = platform.file.isEmpty() ? platform.destination : platform.file,
+                               .position = platform.file.isEmpty() ? SourcePosition{} : platform.destinationPosition,
+                               .message = message,
+                               .expected = expected,
+                               .found = found});
+    };
+    const QStringList known = contextModifiers();
+    std::vector<QStringList> contexts;
+    for (const QString &name : platform.contextPlaceholders) {
+        if (!known.contains(name)) {
+            QStringList braced;
+            for (const QString &k : known)
+                braced.append(QLatin1Char('{') + k + QLatin1Char('}'));
+            problem(QStringLiteral("unknown placeholder {%1} in the destination of platform \"%2\"").arg(name, platform.name),
+                    braced.isEmpty() ? QStringLiteral("no placeholder: the build has no modifiers or themes")
+                                     : QStringLiteral("one of ") + braced.join(QStringLiteral(", ")),
+                    QLatin1Char('{') + name + QLatin1Char('}'));
+            return {};
+        }
+        contexts.push_back(contextsOf(name));
+        for (const QString &context : std::as_const(contexts.back())) {
+            if (context.isEmpty() || context == QLatin1StringView(".") || context == QLatin1StringView("..")
+                || context.contains(QLatin1Char('/')) || context.contains(QLatin1Char('\\'))) {
+                problem(QStringLiteral("context \"%1\" of {%2} cannot be part of a file name").arg(context, name),
+                        QStringLiteral("a context name without '/' or '\\'"), QLatin1Char('"') + context + QLatin1Char('"'));
+                return {};
+            }
+        }
+    }
+    // Every combination, the first placeholder's contexts outermost, each in source order.
+    std::vector<qsizetype> at(contexts.size(), 0);
+    for (;;) {
+        ResolverDocument::Input input = m_resolver ? m_baseInput : ResolverDocument::Input{};
+        ResolverDocument::Input chosen;
+        QString path = platform.destination;
+        for (size_t i = 0; i < contexts.size(); ++i) {
+            const QString &name = platform.contextPlaceholders[qsizetype(i)];
+            const QString &context = contexts[i][at[i]];
+            input.insert(name, context);
+            chosen.insert(name, context);
+            path.replace(QLatin1Char('{') + name + QLatin1Char('}'), context);
+        }
+        const TokenSet *set = contextSet(input, diagnostics);
+        if (set && !set->hasErrors())
+            files.push_back({path, chosen, renderSet(*set, platform, false)});
+        size_t i = contexts.size();
+        while (i > 0 && ++at[i - 1] == contexts[i - 1].size())
+            at[--i] = 0;
+        if (i == 0)
+            break;
+    }
+    return files;
+}
+
+QByteArray TokenBuild::renderSet(const TokenSet &set, const BuildPlatform &platform, bool themeBlocks) const
+{
     FormatOptions options = platform.options;
+
     const QString &format = platform.format;
     if (!platform.nameCaseSet)
         options.nameCase = format == QLatin1StringView("ts") || format == QLatin1StringView("dts") ? NameCase::Camel : NameCase::Kebab;
     if (format == QLatin1StringView("css")) {
         std::vector<CssFormatter::ThemeBlock> blocks;
-        if (platform.themeBlocks) {
+        if (themeBlocks) {
             for (const Theme &theme : m_themes) {
                 QString selector = platform.themeSelector;
                 selector.replace(QLatin1StringView("{modifier}"), theme.modifier).replace(QLatin1StringView("{context}"), theme.context);
@@ -97,20 +240,20 @@ QByteArray TokenBuild::render(const BuildPlatform &platform) const
                                       QStringLiteral("(prefers-color-scheme: ") + theme.context + QLatin1Char(')')});
             }
         }
-        return CssFormatter::format(m_base, options, blocks);
+        return CssFormatter::format(set, options, blocks);
     }
     if (format == QLatin1StringView("scss"))
-        return ScssFormatter::format(m_base, options);
+        return ScssFormatter::format(set, options);
     if (format == QLatin1StringView("ts"))
-        return TypeScriptFormatter::module(m_base, options);
+        return TypeScriptFormatter::module(set, options);
     if (format == QLatin1StringView("dts"))
-        return TypeScriptFormatter::declarations(m_base, options);
+        return TypeScriptFormatter::declarations(set, options);
     if (format == QLatin1StringView("json"))
-        return JsonFormatter::flat(m_base, options);
+        return JsonFormatter::flat(set, options);
     if (format == QLatin1StringView("json-nested"))
-        return JsonFormatter::nested(m_base, options);
+        return JsonFormatter::nested(set, options);
     if (format == QLatin1StringView("tailwind"))
-        return TailwindFormatter::format(m_base, options,
+        return TailwindFormatter::format(set, options,
                                          platform.cssVariables ? TailwindFormatter::Values::CssVariables
                                                                : TailwindFormatter::Values::Resolved);
     return {};

@@ -192,6 +192,89 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("o.css"))));
     }
 
+    void testBuildWritesOneFilePerContext()
+    {
+        QTemporaryDir dir;
+        const Run r = helios({QStringLiteral("build"), QStringLiteral("--resolver"), input("resolver/app.resolver.json"),
+                              QStringLiteral("--format"), QStringLiteral("css"), QStringLiteral("--out"), dir.filePath(QStringLiteral("t-{theme}.css")),
+                              QStringLiteral("--format"), QStringLiteral("ts"), QStringLiteral("--out"), dir.filePath(QStringLiteral("ts/{brand}.ts")),
+                              QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.out.constData());
+        const QJsonArray outputs = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("outputs")).toArray();
+        QCOMPARE(outputs.size(), 4);
+        QStringList written;
+        for (const QJsonValue &o : outputs)
+            written << QDir(dir.path()).relativeFilePath(o.toObject().value(QStringLiteral("destination")).toString()) + QLatin1Char(':')
+                    + o.toObject().value(QStringLiteral("context")).toObject().begin().value().toString();
+        QCOMPARE(written, (QStringList{QStringLiteral("t-light.css:light"), QStringLiteral("t-dark.css:dark"),
+                                       QStringLiteral("ts/blue.ts:blue"), QStringLiteral("ts/sky.ts:sky")}));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files, QDir::Name), (QStringList{QStringLiteral("t-dark.css"), QStringLiteral("t-light.css")}));
+        QCOMPARE(read(dir.filePath(QStringLiteral("t-light.css"))), read(dataDir + QStringLiteral("/reference/resolver.theme-light.css")));
+        QCOMPARE(read(dir.filePath(QStringLiteral("t-dark.css"))), read(dataDir + QStringLiteral("/reference/resolver.theme-dark.css")));
+        const QByteArray blue = read(dir.filePath(QStringLiteral("ts/blue.ts")));
+        const QByteArray sky = read(dir.filePath(QStringLiteral("ts/sky.ts")));
+        QVERIFY2(blue.contains("colorAccent: \"#1d4ed8\"") && sky.contains("colorAccent: \"#7dd3fc\""), QByteArray(blue + sky).constData());
+    }
+
+    void testBuildFromAConfigWritesOneFilePerContext()
+    {
+        QTemporaryDir dir;
+        for (const char *f : {"app.resolver.json", "base.tokens.json", "brand-sky.tokens.json", "compact.tokens.json", "dark.tokens.json"})
+            write(dir.filePath(QStringLiteral("tokens/") + QLatin1StringView(f)), read(input("resolver/") + QLatin1StringView(f)));
+        write(dir.filePath(QStringLiteral("theme.tokens.json")), read(input("theme.tokens.json")));
+        write(dir.filePath(QStringLiteral("theme.dark.tokens.json")), read(input("theme.dark.tokens.json")));
+        write(dir.filePath(QStringLiteral("resolver.json")),
+              "{\"resolver\": \"tokens/app.resolver.json\",\n \"platforms\": {\"css\": {\"format\": \"css\", \"destination\": \"dist/tokens-{theme}.css\"},\n"
+              " \"scss\": {\"format\": \"scss\", \"destination\": \"dist/_tokens.scss\"}}}");
+        write(dir.filePath(QStringLiteral("layers.json")),
+              "{\"source\": [\"theme.tokens.json\"], \"themes\": {\"dark\": [\"theme.dark.tokens.json\"]},\n"
+              " \"platforms\": {\"css\": {\"format\": \"css\", \"destination\": \"layers/{theme}.css\"}}}");
+        const Run r = helios({QStringLiteral("build"), QStringLiteral("-c"), dir.filePath(QStringLiteral("resolver.json"))});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("dist"))).entryList(QDir::Files, QDir::Name),
+                 (QStringList{QStringLiteral("_tokens.scss"), QStringLiteral("tokens-dark.css"), QStringLiteral("tokens-light.css")}));
+        QCOMPARE(read(dir.filePath(QStringLiteral("dist/tokens-light.css"))), read(dataDir + QStringLiteral("/reference/resolver.theme-light.css")));
+        QCOMPARE(read(dir.filePath(QStringLiteral("dist/tokens-dark.css"))), read(dataDir + QStringLiteral("/reference/resolver.theme-dark.css")));
+        const Run layers = helios({QStringLiteral("build"), QStringLiteral("-c"), dir.filePath(QStringLiteral("layers.json"))});
+        QVERIFY2(layers.exitCode == 0, layers.err.constData());
+        QCOMPARE(QDir(dir.filePath(QStringLiteral("layers"))).entryList(QDir::Files, QDir::Name),
+                 (QStringList{QStringLiteral("dark.css"), QStringLiteral("default.css")}));
+        QCOMPARE(read(dir.filePath(QStringLiteral("layers/default.css"))), read(dataDir + QStringLiteral("/reference/theme.context-default.css")));
+        QCOMPARE(read(dir.filePath(QStringLiteral("layers/dark.css"))), read(dataDir + QStringLiteral("/reference/theme.context-dark.css")));
+    }
+
+    void testUnknownPlaceholdersAreRefusedBeforeWriting()
+    {
+        QTemporaryDir dir;
+        const Run cli = helios({QStringLiteral("build"), QStringLiteral("--resolver"), input("resolver/app.resolver.json"),
+                                QStringLiteral("--format"), QStringLiteral("css"), QStringLiteral("--out"), dir.filePath(QStringLiteral("ok.css")),
+                                QStringLiteral("--format"), QStringLiteral("css"), QStringLiteral("--out"), dir.filePath(QStringLiteral("t-{mood}.css"))});
+        QCOMPARE(cli.exitCode, 2);
+        QVERIFY2(cli.err.contains("unknown placeholder {mood} (modifiers: theme, brand, density)"), cli.err.constData());
+        const QString config = dir.filePath(QStringLiteral("c.json"));
+        write(config, QByteArray("{\"resolver\": \"") + input("resolver/app.resolver.json").toUtf8()
+                          + "\",\n \"platforms\": {\"css\": {\"format\": \"css\", \"destination\": \"t-{mood}.css\"}}}");
+        const Run fromConfig = helios({QStringLiteral("build"), QStringLiteral("-c"), config});
+        QCOMPARE(fromConfig.exitCode, 1);
+        QVERIFY2(fromConfig.err.contains(QString(config + QStringLiteral(":2:56: error: unknown placeholder {mood}")).toUtf8()),
+                 fromConfig.err.constData());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("c.json")}); // nothing written
+    }
+
+    void testAContextWithErrorsStopsEveryPerContextFile()
+    {
+        QTemporaryDir dir;
+        for (const char *f : {"app.resolver.json", "base.tokens.json", "brand-sky.tokens.json", "compact.tokens.json"})
+            write(dir.filePath(QLatin1StringView(f)), read(input("resolver/") + QLatin1StringView(f)));
+        write(dir.filePath(QStringLiteral("dark.tokens.json")), "{\"color\": {\"bg\": {\"$value\": \"{color.nope}\"}}}");
+        const Run r = helios({QStringLiteral("build"), QStringLiteral("--resolver"), dir.filePath(QStringLiteral("app.resolver.json")),
+                              QStringLiteral("--input"), QStringLiteral("theme=light"), QStringLiteral("--format"), QStringLiteral("css"),
+                              QStringLiteral("--out"), dir.filePath(QStringLiteral("out/t-{theme}.css"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("dark.tokens.json") && r.err.contains("nothing written"), r.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out/t-light.css"))));
+    }
+
     void testDiffShowsResolvedChanges()
     {
         QTemporaryDir dir;

@@ -57,7 +57,59 @@ private Q_SLOTS:
         QTest::newRow("two platforms writing one file")
             << QByteArray("{\"source\": \"tokens/core/*.tokens.json\", \"platforms\": {\"a\": {\"format\": \"css\", \"destination\": \"o\"},\n \"b\": {\"format\": \"scss\", \"destination\": \"o\"}}}")
             << "c.json:2:41: error: platforms \"a\" and \"b\" write the same file (expected a destination of its own, found \"o\")";
+        QTest::newRow("a placeholder without themes or a resolver")
+            << QByteArray("{\"source\": \"tokens/core/*.tokens.json\",\n \"platforms\": {\"x\": {\"format\": \"css\", \"destination\": \"o-{theme}.css\"}}}")
+            << "c.json:2:54: error: unknown placeholder {theme} in \"destination\" (expected no placeholder: there are no \"themes\" and no \"resolver\", found {theme})";
+        QTest::newRow("a placeholder other than {theme} with theme layers")
+            << QByteArray("{\"source\": \"tokens/core/*.tokens.json\", \"themes\": {\"dark\": \"tokens/themes/*.json\"},\n"
+                          " \"platforms\": {\"x\": {\"format\": \"css\", \"destination\": \"o-{brand}.css\"}}}")
+            << "c.json:2:54: error: unknown placeholder {brand} in \"destination\" (expected {theme}, found {brand})";
+        QTest::newRow("a placeholder that is not closed")
+            << QByteArray("{\"source\": \"tokens/core/*.tokens.json\",\n \"platforms\": {\"x\": {\"format\": \"css\", \"destination\": \"o-{theme.css\"}}}")
+            << "c.json:2:54: error: bad placeholder in \"destination\": \"{\" at 3 is not closed by \"}\" (expected \"{modifier}\" placeholders, found \"o-{theme.css\")";
     }
+    void testDestinationPlaceholders_data()
+    {
+        QTest::addColumn<QString>("destination");
+        QTest::addColumn<QStringList>("names"); // empty with an error expected when `ok` is false
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("a plain path has none") << "dist/tokens.css" << QStringList{} << true;
+        QTest::newRow("one modifier") << "dist/tokens-{theme}.css" << QStringList{QStringLiteral("theme")} << true;
+        QTest::newRow("several, each once, in order") << "{brand}/{theme}-{brand}.css"
+                                                       << QStringList{QStringLiteral("brand"), QStringLiteral("theme")} << true;
+        QTest::newRow("an unclosed brace") << "dist/{theme.css" << QStringList{} << false;
+        QTest::newRow("a closing brace alone") << "dist/theme}.css" << QStringList{} << false;
+        QTest::newRow("an empty name") << "dist/{}.css" << QStringList{} << false;
+        QTest::newRow("a nested brace") << "dist/{a{b}}.css" << QStringList{} << false;
+    }
+    void testDestinationPlaceholders()
+    {
+        QFETCH(QString, destination);
+        QFETCH(QStringList, names);
+        QFETCH(bool, ok);
+        QStringList found;
+        QString error;
+        QCOMPARE(BuildConfig::destinationPlaceholders(destination, found, error), ok);
+        QCOMPARE(error.isEmpty(), ok);
+        if (ok)
+            QCOMPARE(found, names);
+    }
+
+    void testResolverPlaceholdersAreKeptForTheBuild()
+    {
+        const QByteArray json = "{\"resolver\": \"../input/resolver/app.resolver.json\",\n"
+                                " \"platforms\": {\"css\": {\"format\": \"css\",\n   \"destination\": \"dist/{brand}/tokens-{theme}.css\"}}}";
+        const BuildConfig config = BuildConfig::parse(json, QStringLiteral("c.json"), configDir);
+        QVERIFY(!config.hasErrors());
+        QCOMPARE(config.platforms.size(), size_t(1));
+        const BuildPlatform &css = config.platforms.front();
+        QCOMPARE(css.contextPlaceholders, (QStringList{QStringLiteral("brand"), QStringLiteral("theme")}));
+        QCOMPARE(css.destination, configDir + QStringLiteral("/dist/{brand}/tokens-{theme}.css"));
+        QCOMPARE(css.file, QStringLiteral("c.json"));
+        QCOMPARE(css.destinationPosition.line, 3);
+        QCOMPARE(css.destinationPosition.column, 19);
+    }
+
     void testProblemsAreLocated()
     {
         QFETCH(QByteArray, json);

@@ -151,6 +151,66 @@ private Q_SLOTS:
         QCOMPARE(r.root.children().back().keyPosition().line, 1);
         QVERIFY(r.root.children().back().keyPosition().column > 500000);
     }
+
+    // A large document is read in two parts at once; what it gives must not show it.
+    // Each top-level group "gN" sits on lines 3N+2..3N+4 (line 1 is the opening brace).
+    static QByteArray largeDocument(int groups)
+    {
+        QByteArray json = "{\n";
+        for (int i = 0; i < groups; ++i) {
+            json += "  \"g" + QByteArray::number(i) + "\": {\n";
+            json += "    \"v\": {\"$value\": \"" + QByteArray(100, 'x') + QByteArray::number(i) + "\"}\n";
+            json += i + 1 < groups ? "  },\n" : "  }\n";
+        }
+        return json + "}\n";
+    }
+
+    void testLargeDocumentKeepsOrderAndPositions()
+    {
+        constexpr int groups = 6000; // about 800 KB
+        const QByteArray json = largeDocument(groups);
+        QVERIFY(json.size() > 512 * 1024);
+        const auto r = JsonReader::parse(json, file);
+        QVERIFY(r.complete);
+        QVERIFY(r.diagnostics.empty());
+        QCOMPARE(r.root.children().size(), size_t(groups));
+        for (const int i : {0, groups / 2 - 1, groups / 2, groups / 2 + 1, groups - 1}) {
+            const JsonValue &g = r.root.children()[size_t(i)];
+            QCOMPARE(g.key(), QStringLiteral("g%1").arg(i));
+            QCOMPARE(g.keyPosition().line, 3 * i + 2);
+            QCOMPARE(g.keyPosition().column, 3);
+            const JsonValue *value = g.member(u"v")->member(u"$value");
+            QCOMPARE(value->position().line, 3 * i + 3);
+            QCOMPARE(value->position().column, 21);
+            QVERIFY(value->toString().endsWith(QString::number(i)));
+        }
+    }
+
+    void testProblemLateInALargeDocumentIsLocated()
+    {
+        QByteArray json = largeDocument(6000);
+        const qsizetype at = json.lastIndexOf("\"$value\":") + 8;
+        json[at] = ' '; // the last value's member has no colon
+        const auto r = JsonReader::parse(json, file);
+        QVERIFY(!r.complete);
+        QCOMPARE(r.diagnostics.size(), size_t(1));
+        QCOMPARE(r.diagnostics.front().position.line, 3 * 5999 + 3);
+        QCOMPARE(r.diagnostics.front().position.column, 21); // where the colon was expected
+        QCOMPARE(r.diagnostics.front().kind, Diagnostic::Kind::MalformedJson);
+    }
+
+    void testDuplicateTopLevelKeyInALargeDocumentIsReported()
+    {
+        QByteArray json = largeDocument(6000);
+        json.replace("\"g5999\"", "\"g0\"");
+        const auto r = JsonReader::parse(json, file);
+        QVERIFY(r.complete);
+        QCOMPARE(r.diagnostics.size(), size_t(1));
+        QCOMPARE(r.diagnostics.front().kind, Diagnostic::Kind::DuplicateKey);
+        QCOMPARE(r.diagnostics.front().position.line, 3 * 5999 + 2);
+        QCOMPARE(r.root.children().size(), size_t(5999));
+        QVERIFY(r.root.member(u"g0")->member(u"v")->member(u"$value")->toString().endsWith(QLatin1Char('0')));
+    }
 };
 
 QTEST_GUILESS_MAIN(JsonReaderTest)

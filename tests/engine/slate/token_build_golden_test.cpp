@@ -8,8 +8,10 @@
 #include "slate_test_support.h"
 #include "test_config.h"
 
+#include <QDir>
 #include <QFile>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace helios::slate;
@@ -27,6 +29,32 @@ QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+QString allOf(const Diagnostics &diagnostics)
+{
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines << d.toString();
+    return lines.join(QLatin1Char('\n'));
+}
+
+BuildPlatform perContextCss(const QString &pattern)
+{
+    BuildPlatform platform;
+    platform.name = QStringLiteral("css");
+    platform.format = QStringLiteral("css");
+    platform.destination = QStringLiteral("/out/") + pattern;
+    QString error;
+    if (!BuildConfig::destinationPlaceholders(pattern, platform.contextPlaceholders, error))
+        qFatal("bad pattern %s", qPrintable(pattern));
+    return platform;
 }
 
 } // namespace
@@ -109,6 +137,146 @@ private Q_SLOTS:
         const QByteArray expected = readAll(referencePath);
         QVERIFY2(!expected.isEmpty(), qPrintable(QStringLiteral("missing reference %1; run with HELIOS_REGENERATE_REFERENCES=1").arg(referencePath)));
         QCOMPARE(QString::fromUtf8(actual), QString::fromUtf8(expected));
+    }
+
+    void testPerContextFilesMatchReferences_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("layer");
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QStringList>("files");      // file names, in the order written
+        QTest::addColumn<QStringList>("references"); // one per file
+        const QString resolver = input("resolver/app.resolver.json");
+        QTest::newRow("each context of the theme modifier is a file with the whole set")
+            << resolver << "" << "" << "t-{theme}.css" << QStringList{QStringLiteral("t-light.css"), QStringLiteral("t-dark.css")}
+            << QStringList{QStringLiteral("resolver.theme-light.css"), QStringLiteral("resolver.theme-dark.css")};
+        QTest::newRow("the base of theme layers is the default context")
+            << input("theme.tokens.json") << input("theme.dark.tokens.json") << "" << "{theme}.css"
+            << QStringList{QStringLiteral("default.css"), QStringLiteral("dark.css")}
+            << QStringList{QStringLiteral("theme.context-default.css"), QStringLiteral("theme.context-dark.css")};
+        QTest::newRow("a chosen input sets the modifiers no placeholder names")
+            << resolver << "" << "theme=dark,brand=sky" << "t-{theme}.css"
+            << QStringList{QStringLiteral("t-light.css"), QStringLiteral("t-dark.css")}
+            << QStringList{QStringLiteral("resolver.light-sky.css"), QStringLiteral("resolver.dark-sky.css")};
+        QTest::newRow("two placeholders give every combination, the first outermost")
+            << resolver << "" << "" << "{brand}/{theme}.css"
+            << QStringList{QStringLiteral("blue/light.css"), QStringLiteral("blue/dark.css"), QStringLiteral("sky/light.css"),
+                           QStringLiteral("sky/dark.css")}
+            << QStringList{QStringLiteral("resolver.theme-light.css"), QStringLiteral("resolver.theme-dark.css"),
+                           QStringLiteral("resolver.light-sky.css"), QStringLiteral("resolver.dark-sky.css")};
+    }
+    void testPerContextFilesMatchReferences()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, layer);
+        QFETCH(QString, input);
+        QFETCH(QString, pattern);
+        QFETCH(QStringList, files);
+        QFETCH(QStringList, references);
+        TokenBuild::Inputs inputs;
+        if (source.endsWith(QStringLiteral(".resolver.json")))
+            inputs.resolverPath = source;
+        else
+            inputs.sources = {source};
+        if (!layer.isEmpty())
+            inputs.themes.push_back({QStringLiteral("dark"), {layer}});
+        if (!input.isEmpty()) {
+            QString error;
+            QVERIFY(ResolverDocument::parseInput(input, inputs.input, error));
+            inputs.inputGiven = true;
+        }
+        const TokenBuild build = TokenBuild::load(inputs);
+        QVERIFY2(!build.hasErrors(), qPrintable(allOf(build.diagnostics())));
+        const BuildPlatform platform = perContextCss(pattern);
+        Diagnostics problems;
+        const std::vector<TokenBuild::OutputFile> written = build.renderFiles(platform, problems);
+        QVERIFY2(problems.empty(), qPrintable(allOf(problems)));
+        QCOMPARE(written.size(), size_t(files.size()));
+        Diagnostics again;
+        const std::vector<TokenBuild::OutputFile> second = build.renderFiles(platform, again);
+        for (size_t i = 0; i < written.size(); ++i) {
+            QCOMPARE(written[i].path, QStringLiteral("/out/") + files[qsizetype(i)]);
+            QCOMPARE(second[i].bytes, written[i].bytes); // byte-stable
+            QVERIFY2(!written[i].bytes.contains("[data-"), written[i].bytes.constData()); // whole sets, no theme blocks
+            for (size_t j = 0; j < i; ++j) // every context differs from every other
+                QVERIFY2(written[j].bytes != written[i].bytes, qPrintable(written[i].path));
+            const QString referencePath = dataDir + QStringLiteral("/reference/") + references[qsizetype(i)];
+            if (qEnvironmentVariableIntValue("HELIOS_REGENERATE_REFERENCES") == 1) {
+                QVERIFY2(writeFile(referencePath, written[i].bytes), qPrintable(referencePath));
+                continue;
+            }
+            const QByteArray expected = readAll(referencePath);
+            QVERIFY2(!expected.isEmpty(), qPrintable(QStringLiteral("missing reference %1; run with HELIOS_REGENERATE_REFERENCES=1").arg(referencePath)));
+            QCOMPARE(QString::fromUtf8(written[i].bytes), QString::fromUtf8(expected));
+        }
+    }
+
+    void testTheDefaultContextFileIsTheBaseWithoutBlocks()
+    {
+        TokenBuild::Inputs inputs;
+        inputs.resolverPath = input("resolver/app.resolver.json");
+        const TokenBuild build = TokenBuild::load(inputs);
+        BuildPlatform whole = perContextCss(QStringLiteral("t-{density}.css"));
+        Diagnostics problems;
+        const std::vector<TokenBuild::OutputFile> written = build.renderFiles(whole, problems);
+        QCOMPARE(written.size(), size_t(2));
+        QCOMPARE(written[0].context.value(QStringLiteral("density")), QStringLiteral("comfortable"));
+        whole.themeBlocks = false;
+        QCOMPARE(written[0].bytes, build.render(whole));
+        QVERIFY(written[1].bytes.contains("--space-md: 6px;"));
+        // The one-file output is untouched by placeholders: it still has every theme block.
+        whole.themeBlocks = true;
+        QVERIFY(build.render(whole).contains("[data-density=\"compact\"]"));
+    }
+
+    void testAnUnknownPlaceholderIsLocatedAtTheDestination()
+    {
+        TokenBuild::Inputs inputs;
+        inputs.resolverPath = input("resolver/app.resolver.json");
+        const TokenBuild build = TokenBuild::load(inputs);
+        BuildPlatform platform = perContextCss(QStringLiteral("t-{mood}.css"));
+        platform.file = QStringLiteral("c.json");
+        platform.destinationPosition = {4, 20};
+        Diagnostics problems;
+        QVERIFY(build.renderFiles(platform, problems).empty());
+        QCOMPARE(allOf(problems), QStringLiteral("c.json:4:20: error: unknown placeholder {mood} in the destination of platform \"css\" "
+                                                 "(expected one of {theme}, {brand}, {density}, found {mood})"));
+    }
+
+    void testAContextNameUnfitForAFileNameIsRefused()
+    {
+        TokenBuild::Inputs inputs;
+        inputs.sources = {input("theme.tokens.json")};
+        inputs.themes.push_back({QStringLiteral("../dark"), {input("theme.dark.tokens.json")}});
+        const TokenBuild build = TokenBuild::load(inputs);
+        QVERIFY(!build.hasErrors());
+        Diagnostics problems;
+        QVERIFY(build.renderFiles(perContextCss(QStringLiteral("{theme}.css")), problems).empty());
+        QVERIFY2(hasErrors(problems) && allOf(problems).contains(QStringLiteral("context \"../dark\" of {theme} cannot be part of a file name")),
+                 qPrintable(allOf(problems)));
+    }
+
+    void testErrorsOfAContextOnlyResolvedForItsFileAreReported()
+    {
+        // With a chosen input, no other context is resolved by load(): the dark file's error
+        // only shows when its per-context file is rendered.
+        QTemporaryDir tmp;
+        const QString from = input("resolver/");
+        for (const char *f : {"app.resolver.json", "base.tokens.json", "brand-sky.tokens.json", "compact.tokens.json"})
+            QVERIFY(QFile::copy(from + QLatin1StringView(f), tmp.filePath(QLatin1StringView(f))));
+        QVERIFY(writeFile(tmp.filePath(QStringLiteral("dark.tokens.json")), "{\"color\": {\"bg\": {\"$value\": \"{color.nope}\"}}}"));
+        TokenBuild::Inputs inputs;
+        inputs.resolverPath = tmp.filePath(QStringLiteral("app.resolver.json"));
+        inputs.input = {{QStringLiteral("theme"), QStringLiteral("light")}};
+        inputs.inputGiven = true;
+        const TokenBuild build = TokenBuild::load(inputs);
+        QVERIFY2(!build.hasErrors(), qPrintable(allOf(build.diagnostics())));
+        Diagnostics problems;
+        const std::vector<TokenBuild::OutputFile> written = build.renderFiles(perContextCss(QStringLiteral("t-{theme}.css")), problems);
+        QVERIFY(hasErrors(problems));
+        QVERIFY2(allOf(problems).contains(QDir::cleanPath(tmp.filePath(QStringLiteral("dark.tokens.json")))), qPrintable(allOf(problems)));
+        QCOMPARE(written.size(), size_t(1)); // only the light file could be rendered
     }
 
     void testThemeContextsAreCounted()
