@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "slate/resolver_document.h"
 
+#include "slate/json_pointer.h"
 #include "slate/json_reader.h"
 #include "slate/token_reader.h"
 #include "slate/token_resolver.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QUrl>
 
 #include <algorithm>
 #include <functional>
@@ -22,152 +22,19 @@ QString quoted(const QString &s)
     return QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-QString escapeSegment(QString segment)
-{
-    return segment.replace(QLatin1Char('~'), QLatin1StringView("~0")).replace(QLatin1Char('/'), QLatin1StringView("~1"));
-}
-
-QString pointerText(const QStringList &segments)
-{
-    QString out;
-    for (const QString &segment : segments)
-        out += QLatin1Char('/') + escapeSegment(segment);
-    return out;
-}
-
-// A `$ref` fragment as RFC 6901 reads it in a URI: %XX decoded first, then ~1 and ~0 in
-// each segment. An empty fragment is the whole document. The spec's own example writes
-// "example.json#sets/MySet" without the leading '/', so that form is read the same way.
-bool parsePointer(const QString &fragment, QStringList &segments, QString &error)
-{
-    QString text = QUrl::fromPercentEncoding(fragment.toUtf8());
-    if (text.isEmpty())
-        return true;
-    if (text.startsWith(QLatin1Char('/')))
-        text.remove(0, 1);
-    for (const QString &raw : text.split(QLatin1Char('/'))) {
-        QString segment;
-        segment.reserve(raw.size());
-        for (qsizetype i = 0; i < raw.size(); ++i) {
-            if (raw[i] != QLatin1Char('~')) {
-                segment += raw[i];
-            } else if (i + 1 < raw.size() && (raw[i + 1] == QLatin1Char('0') || raw[i + 1] == QLatin1Char('1'))) {
-                segment += raw[++i] == QLatin1Char('0') ? QLatin1Char('~') : QLatin1Char('/');
-            } else {
-                error = QStringLiteral("\"~\" must be followed by 0 or 1 (write ~0 for \"~\" and ~1 for \"/\")");
-                return false;
-            }
-        }
-        segments.append(segment);
-    }
-    return true;
-}
-
-// Follows `segments` from `root`; nullptr with `error` saying where it stopped.
-const JsonValue *follow(const JsonValue &root, const QStringList &segments, QString &error)
-{
-    const JsonValue *node = &root;
-    QString at;
-    for (const QString &segment : segments) {
-        const JsonValue *next = nullptr;
-        if (node->isObject()) {
-            next = node->member(segment);
-        } else if (node->isArray()) {
-            bool digits = !segment.isEmpty() && (segment.size() == 1 || segment[0] != QLatin1Char('0'));
-            for (const QChar c : segment)
-                digits = digits && c >= QLatin1Char('0') && c <= QLatin1Char('9');
-            const qulonglong i = digits ? segment.toULongLong(&digits) : 0;
-            if (digits && i < node->children().size())
-                next = &node->children()[size_t(i)];
-        }
-        if (!next) {
-            const QString where = at.isEmpty() ? QStringLiteral("the top level") : quoted(at);
-            error = node->isObject() || node->isArray() ? QStringLiteral("%1 has no %2").arg(where, quoted(segment))
-                                                        : QStringLiteral("%1 is %2").arg(where, node->kindName());
-            return nullptr;
-        }
-        at += QLatin1Char('/') + escapeSegment(segment);
-        node = next;
-    }
-    return node;
-}
-
-// Where each line starts, as JsonReader counts lines (after a UTF-8 BOM; '\n' ends a line).
-std::vector<qsizetype> lineStarts(QByteArrayView utf8)
-{
-    std::vector<qsizetype> starts;
-    qsizetype i = utf8.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    starts.push_back(i);
-    for (; i < utf8.size(); ++i) {
-        if (utf8[i] == '\n')
-            starts.push_back(i + 1);
-    }
-    return starts;
-}
-
-// The text of the object that starts at `position` in `utf8`, after as many newlines and
-// spaces as put it at that same line and column (JsonReader counts columns in code points),
-// so a reader of the result reports the real file's positions. Empty when no object is there.
-// TokenReader only reads text; a way to hand it the JsonValue already parsed would make
-// this copy unnecessary.
-QByteArray objectInPlace(QByteArrayView utf8, const std::vector<qsizetype> &lines, SourcePosition position)
-{
-    if (position.line < 1 || size_t(position.line) > lines.size() || position.column < 1)
-        return {};
-    qsizetype start = lines[size_t(position.line - 1)];
-    for (int column = 1; column < position.column && start < utf8.size(); ++column) {
-        ++start;
-        while (start < utf8.size() && (uchar(utf8[start]) & 0xC0) == 0x80)
-            ++start;
-    }
-    if (start >= utf8.size() || utf8[start] != '{')
-        return {};
-    int depth = 0;
-    bool inString = false;
-    qsizetype end = start;
-    for (; end < utf8.size(); ++end) {
-        const char c = utf8[end];
-        if (inString) {
-            if (c == '\\')
-                ++end;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if ((c == '}' || c == ']') && --depth == 0) {
-            ++end;
-            break;
-        }
-    }
-    if (depth != 0)
-        return {};
-    QByteArray out;
-    out.reserve(position.line - 1 + position.column - 1 + (end - start));
-    out.append(qsizetype(position.line - 1), '\n');
-    out.append(qsizetype(position.column - 1), ' ');
-    out.append(utf8.sliced(start, end - start));
-    return out;
-}
-
 } // namespace
 
 // The parse, as a helper that shares the document and its file name.
 struct ResolverDocument::Private {
     ResolverDocument &doc;
     QString baseDir;
-    QByteArrayView text;                // the resolver's own JSON, for "#/..." sources
     const JsonValue *root = nullptr;
-    std::vector<qsizetype> textLines;   // filled on the first "#/..." source
     QHash<QString, int> rootSets;       // sets under "sets", which "#/sets/<name>" can name
     struct ParsedFile {
         bool ok = false;
         JsonValue root;
-        std::vector<qsizetype> lines;
     };
     QHash<QString, ParsedFile> parsedFiles; // files fragments point into, parsed once
-    QHash<QString, QByteArray> fragments;   // "path#/pointer" -> text, shared by repeated references
 
     void report(SourcePosition position, const QString &message, const QString &expected = {},
                 const QString &found = {}, Diagnostic::Severity severity = Diagnostic::Severity::Error)
@@ -208,7 +75,7 @@ struct ResolverDocument::Private {
             source.position = item.position();
             if (!ref) {
                 source.displayName = QFileInfo(doc.m_file).fileName() + QLatin1Char('#') + pointer;
-                source.inlineTokens = item;
+                source.tokens = item;
                 out.push_back(std::move(source));
                 continue;
             }
@@ -224,7 +91,7 @@ struct ResolverDocument::Private {
             source.position = ref->position();
             QStringList segments;
             QString error;
-            if (hash >= 0 && !parsePointer(target.mid(hash + 1), segments, error)) {
+            if (hash >= 0 && !JsonPointer::parse(target.mid(hash + 1), segments, error)) {
                 report(ref->position(), QStringLiteral("bad JSON Pointer in %1: %2").arg(quoted(target), error),
                        QStringLiteral("\"file.tokens.json#/group/name\""), quoted(target));
                 continue;
@@ -269,7 +136,6 @@ struct ResolverDocument::Private {
             if (file.ok) {
                 // Other problems of the part (duplicate keys) are the token reader's to report.
                 file.root = std::move(parsed.root);
-                file.lines = lineStarts(bytes.value());
             } else {
                 for (Diagnostic &d : parsed.diagnostics)
                     doc.m_diagnostics.push_back(std::move(d));
@@ -282,8 +148,8 @@ struct ResolverDocument::Private {
     const JsonValue *pointedObject(const JsonValue &root, const QStringList &segments, const JsonValue &ref, const QString &inFile)
     {
         QString error;
-        const JsonValue *node = follow(root, segments, error);
-        const QString pointer = quoted(pointerText(segments));
+        const JsonValue *node = JsonPointer::follow(root, segments, error);
+        const QString pointer = quoted(JsonPointer::text(segments));
         if (!node) {
             report(ref.position(), QStringLiteral("JSON Pointer %1 matches nothing in %2: %3").arg(pointer, inFile, error),
                    QStringLiteral("a group of tokens in the file"), ref.toJsonText());
@@ -302,19 +168,11 @@ struct ResolverDocument::Private {
         return node;
     }
 
-    // Keeps the pointed object's text; a part referenced twice shares one copy.
-    bool keepFragment(Source &source, const QStringList &segments, const JsonValue &object, QByteArrayView bytes,
-                      const std::vector<qsizetype> &lines, const JsonValue &ref)
+    // Keeps the pointed object, with its own file's positions, for the token reader.
+    static void keepFragment(Source &source, const QStringList &segments, const JsonValue &object)
     {
-        source.pointer = pointerText(segments);
-        const QString key = source.path + QLatin1Char('#') + source.pointer;
-        auto it = fragments.constFind(key);
-        if (it == fragments.constEnd())
-            it = fragments.insert(key, objectInPlace(bytes, lines, object.position()));
-        source.fragment = it.value();
-        if (source.fragment.isEmpty()) // the reader found an object there, so this cannot happen
-            report(ref.position(), QStringLiteral("cannot locate %1 in its file").arg(quoted(source.displayName)));
-        return !source.fragment.isEmpty();
+        source.pointer = JsonPointer::text(segments);
+        source.tokens = object;
     }
 
     bool readFileFragment(Source &source, const QStringList &segments, const JsonValue &ref)
@@ -322,12 +180,15 @@ struct ResolverDocument::Private {
         const ParsedFile &file = parsedFile(source.path);
         const QString shown = quoted(ref.toString().section(QLatin1Char('#'), 0, 0));
         if (!file.ok) {
-            report(ref.position(), QStringLiteral("source file %1 is not valid JSON, so %2 cannot be looked up").arg(shown, quoted(pointerText(segments))),
+            report(ref.position(), QStringLiteral("source file %1 is not valid JSON, so %2 cannot be looked up").arg(shown, quoted(JsonPointer::text(segments))),
                    QStringLiteral("a token file"), ref.toJsonText());
             return false;
         }
         const JsonValue *object = pointedObject(file.root, segments, ref, shown);
-        return object && keepFragment(source, segments, *object, doc.m_fileCache.value(source.path), file.lines, ref);
+        if (!object)
+            return false;
+        keepFragment(source, segments, *object);
+        return true;
     }
 
     // "#/..." within the resolver; `where` is the JSON Pointer of the source object itself.
@@ -357,7 +218,7 @@ struct ResolverDocument::Private {
             source.includedSet = segments[1];
             return true;
         }
-        const QString pointer = pointerText(segments);
+        const QString pointer = JsonPointer::text(segments);
         const QString self = where + QLatin1Char('/');
         if (self.startsWith(pointer + QLatin1Char('/'))) {
             report(ref.position(), QStringLiteral("%1 contains this reference; a reference cannot include itself").arg(quoted(target)),
@@ -372,9 +233,8 @@ struct ResolverDocument::Private {
                    QStringLiteral("a group of tokens"), QStringLiteral("a reference"));
             return false;
         }
-        if (textLines.empty())
-            textLines = lineStarts(text);
-        return keepFragment(source, segments, *object, text, textLines, ref);
+        keepFragment(source, segments, *object);
+        return true;
     }
 
     // Replaces each "#/sets/<name>" source by that set's sources (themselves expanded), as
@@ -461,7 +321,7 @@ struct ResolverDocument::Private {
         }
         for (const JsonValue &context : contexts->children()) {
             modifier.contextNames.append(context.key());
-            modifier.contexts.push_back(readSources(context, pointer + QStringLiteral("/contexts/") + escapeSegment(context.key())));
+            modifier.contexts.push_back(readSources(context, pointer + QStringLiteral("/contexts") + JsonPointer::text({context.key()})));
         }
         if (const JsonValue *def = object.member(u"default")) {
             if (!def->isString())
@@ -553,7 +413,7 @@ struct ResolverDocument::Private {
             if (expectKind(*sets, JsonValue::Kind::Object, QStringLiteral("\"sets\""), QStringLiteral("an object"))) {
                 for (const JsonValue &set : sets->children()) {
                     const size_t before = doc.m_sets.size();
-                    readSet(set.key(), set, QStringLiteral("/sets/") + escapeSegment(set.key()));
+                    readSet(set.key(), set, QStringLiteral("/sets") + JsonPointer::text({set.key()}));
                     if (doc.m_sets.size() > before)
                         rootSets.insert(set.key(), int(before));
                 }
@@ -562,7 +422,7 @@ struct ResolverDocument::Private {
         if (const JsonValue *modifiers = root.member(u"modifiers")) {
             if (expectKind(*modifiers, JsonValue::Kind::Object, QStringLiteral("\"modifiers\""), QStringLiteral("an object"))) {
                 for (const JsonValue &m : modifiers->children())
-                    readModifier(m.key(), m, QStringLiteral("/modifiers/") + escapeSegment(m.key()));
+                    readModifier(m.key(), m, QStringLiteral("/modifiers") + JsonPointer::text({m.key()}));
             }
         }
         const JsonValue *order = root.member(u"resolutionOrder");
@@ -608,7 +468,7 @@ ResolverDocument ResolverDocument::parse(QByteArrayView utf8, const QString &fil
     doc.m_diagnostics = std::move(parsed.diagnostics);
     if (!parsed.complete)
         return doc;
-    Private p{doc, baseDir, utf8, &parsed.root};
+    Private p{doc, baseDir, &parsed.root};
     p.readRoot(parsed.root);
     p.expandSetReferences();
     return doc;
@@ -669,12 +529,8 @@ TokenSet ResolverDocument::resolve(const Input &input) const
     TokenReader reader;
     const auto addSources = [&](const std::vector<Source> &sources) {
         for (const Source &s : sources) {
-            if (!s.fragment.isEmpty()) {
-                reader.addData(s.fragment, s.path.isEmpty() ? m_file : s.path);
-                continue;
-            }
-            if (s.path.isEmpty()) {
-                reader.addData(s.inlineTokens.toJsonText().toUtf8(), s.displayName);
+            if (s.tokens.isObject()) { // inline, or a part of a file: positions are its file's
+                reader.addValue(s.tokens, s.path.isEmpty() ? m_file : s.path);
                 continue;
             }
             auto it = m_fileCache.constFind(s.path);

@@ -45,12 +45,9 @@ public:
     struct Source {
         QString path;          // absolute file path; empty for an inline source or one into the resolver
         QString displayName;   // `$ref` as written, or "x.resolver.json#/sets/a/sources/1"
-        JsonValue inlineTokens;
+        JsonValue tokens;      // an inline source, or the part of a file a fragment points at
         SourcePosition position;
         QString pointer;       // decoded JSON Pointer of a fragment source ("/brands/acme"); else empty
-        // A fragment source's object as JSON text, preceded by newlines and spaces so that the
-        // reader sees every key at its line and column in the real file.
-        QByteArray fragment;
         QString includedSet;   // "#/sets/<name>" while parsing; always empty afterwards
     };
     struct Modifier {

@@ -13,6 +13,10 @@
 
 #include <QSet>
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 namespace helios::slate {
 
 void TokenBuild::collect(const Diagnostics &diagnostics)
@@ -257,6 +261,37 @@ QByteArray TokenBuild::renderSet(const TokenSet &set, const BuildPlatform &platf
                                          platform.cssVariables ? TailwindFormatter::Values::CssVariables
                                                                : TailwindFormatter::Values::Resolved);
     return {};
+}
+
+std::vector<std::vector<TokenBuild::OutputFile>> TokenBuild::renderAll(const std::vector<BuildPlatform> &platforms,
+                                                                      Diagnostics &diagnostics) const
+{
+    std::vector<std::vector<OutputFile>> files(platforms.size());
+    std::vector<size_t> single;
+    for (size_t i = 0; i < platforms.size(); ++i) {
+        if (platforms[i].contextPlaceholders.isEmpty())
+            single.push_back(i);
+    }
+    // render() only reads the resolved sets, so any thread may run it.
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+        for (size_t k = next++; k < single.size(); k = next++) {
+            const BuildPlatform &p = platforms[single[k]];
+            files[single[k]].push_back({p.destination, {}, render(p)});
+        }
+    };
+    const size_t workers = std::min<size_t>(single.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> threads;
+    for (size_t t = 1; t < workers; ++t) // this thread is the first
+        threads.emplace_back(work);
+    work();
+    for (std::thread &t : threads)
+        t.join();
+    for (size_t i = 0; i < platforms.size(); ++i) {
+        if (!platforms[i].contextPlaceholders.isEmpty())
+            files[i] = renderFiles(platforms[i], diagnostics);
+    }
+    return files;
 }
 
 } // namespace helios::slate

@@ -387,16 +387,21 @@ void TokenReader::addData(QByteArrayView utf8, const QString &fileName)
         qCDebug(lcSlate) << "skipping" << fileName << "which is not valid JSON";
         return;
     }
-    if (!parsed.root.isObject()) {
-        d->report(Diagnostic::Kind::BadValue, parsed.root.position(), {},
-                  QStringLiteral("a token file must be a JSON object"), QStringLiteral("an object"),
-                  parsed.root.kindName());
-        return;
-    }
     // Room for every token up front (growing the vector would move them all): each token
     // has one "$value", and counting those is far cheaper than guessing high.
     d->set.reserve(countValueKeys(utf8));
-    d->walkGroup(parsed.root, GroupContext{}, true);
+    addValue(std::move(parsed.root), fileName);
+}
+
+void TokenReader::addValue(JsonValue root, const QString &fileName)
+{
+    d->file = fileName;
+    if (!root.isObject()) {
+        d->report(Diagnostic::Kind::BadValue, root.position(), {},
+                  QStringLiteral("a token file must be a JSON object"), QStringLiteral("an object"), root.kindName());
+        return;
+    }
+    d->walkGroup(root, GroupContext{}, true);
 }
 
 TokenSet TokenReader::finish()

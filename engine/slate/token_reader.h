@@ -26,6 +26,9 @@ public:
     void addFile(const QString &path, const QString &displayName = {});
     // Reads JSON already in memory.
     void addData(QByteArrayView utf8, const QString &fileName);
+    // Reads tokens already parsed (a part of a file, an inline resolver source); the
+    // positions in `root` are those of `fileName`.
+    void addValue(JsonValue root, const QString &fileName);
 
     // Applies `$extends` and hands over the merged set (with the reader's diagnostics).
     // Resolve it with TokenResolver before formatting.

@@ -339,6 +339,24 @@ private Q_SLOTS:
         QVERIFY2(!set.hasErrors(), qPrintable(test::allDiagnostics(set)));
         QCOMPARE(set.size(), 1);
     }
+
+    void testProblemsInAnInlineSourceAreLocatedInTheResolver()
+    {
+        const ResolverDocument doc = ResolverDocument::parse(
+            QByteArray("{\"version\": \"2025.10\",\n"
+                       " \"sets\": {\"a\": {\"sources\": [\n"
+                       "   {\"c\": {\"$type\": \"color\", \"$value\": \"nope\"}}]}},\n"
+                       " \"resolutionOrder\": [{\"$ref\": \"#/sets/a\"}]}"),
+            QStringLiteral("r.resolver.json"), dir);
+        QVERIFY(!doc.hasErrors());
+        const TokenSet set = doc.resolve({});
+        QCOMPARE(set.diagnostics().size(), size_t(1));
+        const Diagnostic &d = set.diagnostics().front();
+        QCOMPARE(d.file, QStringLiteral("r.resolver.json"));
+        QCOMPARE(d.position.line, 3);
+        QCOMPARE(d.position.column, 39); // at "nope"
+        QCOMPARE(d.tokenPath, QStringLiteral("c"));
+    }
 };
 
 QTEST_GUILESS_MAIN(ResolverDocumentTest)
