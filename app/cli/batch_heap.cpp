@@ -15,12 +15,15 @@ namespace helios::cli {
 void prepareHeapForBatchWork()
 {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE)
-    // Address space only: pages cost when first touched. 50,000 tokens need about 100 MB.
+    // Address space only: a page costs when it is first touched.
     constexpr std::size_t kReserve = std::size_t(64) << 20;
     constexpr std::uintptr_t kHugePage = std::uintptr_t(2) << 20;
     // Large buffers (file contents, formatted outputs) come from the heap too, instead of
     // a fresh mmap each, and the heap grows in big steps and is never trimmed mid-run.
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    // Threads (a big file is read in two halves, outputs are rendered side by side) share
+    // this heap: an arena of their own would be fresh memory without huge pages.
+    mallopt(M_ARENA_MAX, 1);
     mallopt(M_TOP_PAD, int(kReserve));
     mallopt(M_TRIM_THRESHOLD, int(2 * kReserve));
 

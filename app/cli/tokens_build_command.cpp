@@ -238,9 +238,10 @@ int runTokensBuild(const Config &, const QStringList &args)
     std::vector<std::pair<size_t, slate::ResolverDocument::Input>> origins; // platform, context
     slate::Diagnostics renderProblems;
     QHash<QString, size_t> writers;
+    std::vector<std::vector<slate::TokenBuild::OutputFile>> rendered = build.renderAll(o.platforms, renderProblems);
     for (size_t i = 0; i < o.platforms.size(); ++i) {
         const slate::BuildPlatform &p = o.platforms[i];
-        for (slate::TokenBuild::OutputFile &f : build.renderFiles(p, renderProblems)) {
+        for (slate::TokenBuild::OutputFile &f : rendered[i]) {
             if (const auto it = writers.constFind(f.path); it != writers.constEnd()) {
                 const slate::BuildPlatform &other = o.platforms[origins[it.value()].first];
                 renderProblems.push_back({.severity = slate::Diagnostic::Severity::Error,
