@@ -207,7 +207,7 @@ int runTokensBuild(const Config &, const QStringList &args)
     // token and value one by one took a sixth of a 10,000-token build (bench/tokens).
     const slate::TokenBuild &build = *new slate::TokenBuild(slate::TokenBuild::load(o.inputs));
     slate::Diagnostics diagnostics = build.diagnostics();
-    if (build.hasErrors()) {
+    const auto failed = [&] {
         if (o.json) {
             out << tokens::jsonLine({{QStringLiteral("ok"), false},
                                      {QStringLiteral("tokens"), int(build.base().size())},
@@ -218,7 +218,9 @@ int runTokensBuild(const Config &, const QStringList &args)
             err << "failed: " << tokens::countsText(diagnostics) << "; nothing written\n";
         }
         return Failure;
-    }
+    };
+    if (build.hasErrors())
+        return failed();
 
     if (o.configPath.isEmpty()) { // a config's placeholders are reported at their position below
         const QStringList known = build.contextModifiers();
@@ -258,18 +260,8 @@ int runTokensBuild(const Config &, const QStringList &args)
         }
     }
     diagnostics.insert(diagnostics.end(), renderProblems.begin(), renderProblems.end());
-    if (slate::hasErrors(renderProblems)) {
-        if (o.json) {
-            out << tokens::jsonLine({{QStringLiteral("ok"), false},
-                                     {QStringLiteral("tokens"), int(build.base().size())},
-                                     {QStringLiteral("outputs"), QJsonArray()},
-                                     {QStringLiteral("diagnostics"), slate::diagnosticsToJson(diagnostics)}});
-        } else {
-            tokens::printDiagnostics(err, diagnostics);
-            err << "failed: " << tokens::countsText(diagnostics) << "; nothing written\n";
-        }
-        return Failure;
-    }
+    if (slate::hasErrors(renderProblems))
+        return failed();
     const QString writeError = tokens::writeAll(files);
     if (!writeError.isEmpty()) {
         if (o.json)

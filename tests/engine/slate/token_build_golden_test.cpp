@@ -18,6 +18,22 @@ using namespace helios::slate;
 
 namespace {
 
+// A build's inputs: token files or a resolver, with a "dark" layer or a resolver input.
+bool inputsFor(const QString &source, const QString &layer, const QString &input, TokenBuild::Inputs &inputs)
+{
+    if (source.endsWith(QStringLiteral(".resolver.json")))
+        inputs.resolverPath = source;
+    else
+        inputs.sources = {source};
+    if (!layer.isEmpty())
+        inputs.themes.push_back({QStringLiteral("dark"), {layer}});
+    if (input.isEmpty())
+        return true;
+    QString error;
+    inputs.inputGiven = true;
+    return ResolverDocument::parseInput(input, inputs.input, error);
+}
+
 const QString dataDir = QStringLiteral(HELIOS_TEST_DATA_DIR "/slate");
 
 QString input(const char *name)
@@ -102,17 +118,7 @@ private Q_SLOTS:
         QFETCH(bool, cssVariables);
 
         TokenBuild::Inputs inputs;
-        if (source.endsWith(QStringLiteral(".resolver.json")))
-            inputs.resolverPath = source;
-        else
-            inputs.sources = {source};
-        if (!layer.isEmpty())
-            inputs.themes.push_back({QStringLiteral("dark"), {layer}});
-        if (!input.isEmpty()) {
-            QString error;
-            QVERIFY(ResolverDocument::parseInput(input, inputs.input, error));
-            inputs.inputGiven = true;
-        }
+        QVERIFY(inputsFor(source, layer, input, inputs));
         const TokenBuild build = TokenBuild::load(inputs);
         QStringList problems;
         for (const Diagnostic &d : build.diagnostics())
@@ -175,17 +181,7 @@ private Q_SLOTS:
         QFETCH(QStringList, files);
         QFETCH(QStringList, references);
         TokenBuild::Inputs inputs;
-        if (source.endsWith(QStringLiteral(".resolver.json")))
-            inputs.resolverPath = source;
-        else
-            inputs.sources = {source};
-        if (!layer.isEmpty())
-            inputs.themes.push_back({QStringLiteral("dark"), {layer}});
-        if (!input.isEmpty()) {
-            QString error;
-            QVERIFY(ResolverDocument::parseInput(input, inputs.input, error));
-            inputs.inputGiven = true;
-        }
+        QVERIFY(inputsFor(source, layer, input, inputs));
         const TokenBuild build = TokenBuild::load(inputs);
         QVERIFY2(!build.hasErrors(), qPrintable(allOf(build.diagnostics())));
         const BuildPlatform platform = perContextCss(pattern);
