@@ -6,7 +6,9 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <iterator>
 #include <thread>
 #include <vector>
@@ -39,21 +41,25 @@ public:
         return true;
     }
 
-    // Continues at the start of a line-known place: where a parallel read's part begins.
-    void startAt(const char *at, int line, const char *lineStart)
+    // Continues at `at`, counting lines from the start (a memchr per line: cheap next to
+    // parsing), for one part of a parallel read.
+    void startAt(const char *at)
     {
-        m_p = at;
-        m_line = line;
-        m_lineStart = m_columnLineStart = m_columnAt = lineStart;
+        for (const char *nl; (nl = static_cast<const char *>(memchr(m_p, '\n', size_t(at - m_p)))) != nullptr;) {
+            ++m_line;
+            m_p = nl + 1;
+        }
+        m_lineStart = m_columnLineStart = m_columnAt = m_p;
         m_column = 1;
+        m_p = at;
     }
 
-    // Reads top-level members from here until a value ends at `end` (one part of a
-    // parallel read; the members were found, and checked unique, beforehand).
-    bool parseTopLevelMembers(const char *end, std::vector<JsonValue> &members)
+    // Reads top-level members from here: up to `split` (where the next part starts), or
+    // to the object's closing brace and the end of the text when `split` is null. False
+    // when the text does not read that way, `split` being inside a value included.
+    bool parseTopLevelMembers(const char *split, std::vector<JsonValue> &members)
     {
         for (;;) {
-            skipWhitespace();
             if (m_p >= m_end || *m_p != '"')
                 return false;
             const SourcePosition keyPosition = positionAt(m_p);
@@ -70,12 +76,21 @@ public:
                 return false;
             value.setKey(std::move(key), keyPosition);
             members.push_back(std::move(value));
-            if (m_p == end)
-                return true;
             skipWhitespace();
-            if (m_p >= end || *m_p != ',')
+            if (m_p < m_end && *m_p == ',') {
+                ++m_p;
+                skipWhitespace();
+                if (m_p == split)
+                    return true;
+                if (split && m_p > split)
+                    return false;
+                continue;
+            }
+            if (split || m_p >= m_end || *m_p != '}')
                 return false;
             ++m_p;
+            skipWhitespace();
+            return m_p == m_end;
         }
     }
 
@@ -482,156 +497,71 @@ private:
     QHash<QByteArrayView, QString> m_keys; // views into the text being parsed
 };
 
-// Where one member of the top-level object is in the text.
-struct TopLevelMember {
-    const char *keyStart;
-    const char *keyEnd;   // after the closing quote
-    const char *valueEnd; // after the value
-    int line;             // of keyStart
-    const char *lineStart;
-};
-
-// Finds the members of the top-level object by matching brackets, without reading
-// values. False on anything unusual (escaped or duplicate names, a syntax error, not an
-// object): the sequential reader then reports it exactly.
-bool findTopLevelMembers(QByteArrayView utf8, std::vector<TopLevelMember> &members, TopLevelMember &object)
+// Where a large document could be split for a parallel read: the start of a top-level
+// member near the middle, found by its indentation (the first member's), without reading
+// the values. Only a guess: the parts' parsers confirm it. nullptr when there is none.
+const char *splitGuess(QByteArrayView utf8, const char *&firstMember)
 {
-    const char *p = utf8.data();
-    const char *const end = p + utf8.size();
-    if (end - p >= 3 && uchar(p[0]) == 0xEF && uchar(p[1]) == 0xBB && uchar(p[2]) == 0xBF)
-        p += 3;
-    int line = 1;
-    const char *lineStart = p;
-    const auto whitespace = [&] {
-        for (; p < end; ++p) {
-            if (*p == '\n') {
-                ++line;
-                lineStart = p + 1;
-            } else if (*p != ' ' && *p != '\t' && *p != '\r') {
-                break;
-            }
-        }
-    };
-    bool escaped = false;
-    const auto skipString = [&] { // from the opening quote to after the closing one
-        for (++p; p < end; ++p) {
-            if (*p == '"')
-                return ++p, true;
-            if (*p == '\\') {
-                escaped = true;
-                ++p;
-            } else if (uchar(*p) < 0x20) {
-                return false;
-            }
-        }
-        return false;
-    };
-    whitespace();
-    if (p >= end || *p != '{')
-        return false;
-    object = {p, p, p, line, lineStart};
-    ++p;
-    for (;;) {
-        whitespace();
-        if (p >= end || *p != '"')
-            return false;
-        TopLevelMember m{p, nullptr, nullptr, line, lineStart};
-        escaped = false;
-        if (!skipString() || escaped)
-            return false;
-        m.keyEnd = p;
-        whitespace();
-        if (p >= end || *p != ':')
-            return false;
+    const char *const begin = utf8.data();
+    const char *const end = begin + utf8.size();
+    const char *p = begin;
+    while (p < end && *p != '{')
         ++p;
-        whitespace();
-        if (p >= end)
-            return false;
-        if (*p == '{' || *p == '[') {
-            int depth = 0;
-            while (p < end) {
-                const char c = *p;
-                if (c == '"') {
-                    if (!skipString())
-                        return false;
-                    continue;
-                }
-                if (c == '{' || c == '[') {
-                    ++depth;
-                } else if (c == '}' || c == ']') {
-                    if (--depth == 0) {
-                        ++p;
-                        break;
-                    }
-                } else if (c == '\n') {
-                    ++line;
-                    lineStart = p + 1;
-                }
-                ++p;
-            }
-            if (depth != 0)
-                return false;
-        } else if (*p == '"') {
-            if (!skipString())
-                return false;
-        } else {
-            while (p < end && *p != ',' && *p != '}' && *p != ' ' && *p != '\n' && *p != '\r' && *p != '\t')
-                ++p;
-        }
-        m.valueEnd = p;
-        for (const TopLevelMember &other : members) {
-            if (QByteArrayView(other.keyStart, other.keyEnd) == QByteArrayView(m.keyStart, m.keyEnd))
-                return false;
-        }
-        members.push_back(m);
-        whitespace();
-        if (p < end && *p == ',') {
-            ++p;
-            continue;
-        }
-        if (p >= end || *p != '}')
-            return false;
-        ++p;
-        whitespace();
-        return p == end;
-    }
+    const char *const open = p;
+    for (++p; p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'); ++p) { }
+    if (p >= end || *p != '"' || open >= end)
+        return nullptr;
+    firstMember = p;
+    const char *indentStart = p;
+    while (indentStart > open + 1 && indentStart[-1] != '\n')
+        --indentStart;
+    if (indentStart[-1] != '\n') // the first member is on the brace's line: not pretty-printed
+        return nullptr;
+    // "\n" + indentation + '"': where a top-level member begins in a pretty-printed file.
+    const QByteArray marker = '\n' + QByteArray(indentStart, p - indentStart) + '"';
+    const QByteArrayView rest(begin + utf8.size() / 2, end);
+    const qsizetype at = rest.indexOf(marker);
+    return at < 0 ? nullptr : rest.data() + at + marker.size() - 1;
 }
 
-// Reads a large document's top-level object in two halves at once, one per core. False
-// when the document does not split cleanly or has any problem; nothing is reported then.
+// Reads a large document's top-level object in two parts at once, one per core, split
+// where splitGuess says. False when the guess was wrong or anything is amiss (a problem,
+// a duplicate name): the sequential reader then does it all and reports exactly.
 bool parseInParallel(QByteArrayView utf8, const QString &fileName, JsonValue &root)
 {
-    std::vector<TopLevelMember> members;
-    TopLevelMember object{};
-    if (!findTopLevelMembers(utf8, members, object) || members.size() < 2)
+    const char *first = nullptr;
+    const char *const split = splitGuess(utf8, first);
+    if (!split)
         return false;
-    // The split that halves the bytes, keeping at least one member on each side.
-    const char *const middle = members.front().keyStart + (members.back().valueEnd - members.front().keyStart) / 2;
-    size_t split = 1;
-    while (split + 1 < members.size() && members[split].keyStart < middle)
-        ++split;
-
     Diagnostics firstProblems, secondProblems;
-    std::vector<JsonValue> first, second;
-    bool secondOk = false;
+    std::vector<JsonValue> head, tail;
+    bool tailOk = false;
     std::thread worker([&] {
         Parser parser(utf8, fileName, secondProblems);
-        const TopLevelMember &from = members[split];
-        parser.startAt(from.keyStart, from.line, from.lineStart);
-        secondOk = parser.parseTopLevelMembers(members.back().valueEnd, second);
+        parser.startAt(split);
+        tailOk = parser.parseTopLevelMembers(nullptr, tail);
     });
     Parser parser(utf8, fileName, firstProblems);
-    parser.startAt(members.front().keyStart, members.front().line, members.front().lineStart);
-    const bool firstOk = parser.parseTopLevelMembers(members[split - 1].valueEnd, first);
+    parser.startAt(first);
+    const bool headOk = parser.parseTopLevelMembers(split, head);
     worker.join();
-    if (!firstOk || !secondOk || !firstProblems.empty() || !secondProblems.empty())
+    if (!headOk || !tailOk || !firstProblems.empty() || !secondProblems.empty())
         return false;
-
-    parser.startAt(object.keyStart, object.line, object.lineStart);
+    QSet<QString> names;
+    names.reserve(qsizetype(head.size() + tail.size()));
+    for (const std::vector<JsonValue> *part : {&head, &tail}) {
+        for (const JsonValue &member : *part)
+            names.insert(member.key());
+    }
+    if (size_t(names.size()) != head.size() + tail.size())
+        return false;
     root.setKind(JsonValue::Kind::Object);
-    root.setPosition(parser.positionOf(object.keyStart));
-    first.insert(first.end(), std::make_move_iterator(second.begin()), std::make_move_iterator(second.end()));
-    root.children() = std::move(first);
+    const char *const brace = std::find(utf8.data(), first, '{');
+    Parser atBrace(utf8, fileName, firstProblems);
+    atBrace.startAt(brace);
+    root.setPosition(atBrace.positionOf(brace));
+    head.insert(head.end(), std::make_move_iterator(tail.begin()), std::make_move_iterator(tail.end()));
+    root.children() = std::move(head);
     return true;
 }
 
@@ -645,6 +575,7 @@ JsonReader::Result JsonReader::parse(QByteArrayView utf8, const QString &fileNam
     if (utf8.size() >= parallelFrom && std::thread::hardware_concurrency() > 1
         && parseInParallel(utf8, fileName, result.root)) {
         result.complete = true;
+        result.parts = 2;
         return result;
     }
     result.root = JsonValue();

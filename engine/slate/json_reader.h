@@ -22,6 +22,7 @@ public:
         JsonValue root;
         Diagnostics diagnostics;
         bool complete = false; // false when a syntax error stopped the read
+        int parts = 1;         // 2 when a large document was read in two parts at once
     };
 
     // `fileName` only labels the diagnostics.

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QSet>
 
-#include <cstring>
 #include <functional>
 
 namespace helios::slate {
@@ -33,17 +32,16 @@ bool isValidName(const QString &name)
     return true;
 }
 
-// How many times `"$value"` occurs in the text: at least the number of tokens in it.
-qsizetype countValueKeys(QByteArrayView utf8)
+// How many tokens (objects with a "$value") the tree holds, to reserve room for them.
+qsizetype countTokens(const JsonValue &node)
 {
-    static constexpr char key[] = "\"$value\"";
-    constexpr size_t keyLength = sizeof key - 1;
+    if (!node.isObject())
+        return 0;
     qsizetype count = 0;
-    const char *p = utf8.data();
-    const char *const end = p + utf8.size();
-    while (const void *hit = memmem(p, size_t(end - p), key, keyLength)) {
-        ++count;
-        p = static_cast<const char *>(hit) + keyLength;
+    for (const JsonValue &member : node.children()) {
+        if (member.key() == QLatin1StringView("$value"))
+            return 1;
+        count += countTokens(member);
     }
     return count;
 }
@@ -387,9 +385,6 @@ void TokenReader::addData(QByteArrayView utf8, const QString &fileName)
         qCDebug(lcSlate) << "skipping" << fileName << "which is not valid JSON";
         return;
     }
-    // Room for every token up front (growing the vector would move them all): each token
-    // has one "$value", and counting those is far cheaper than guessing high.
-    d->set.reserve(countValueKeys(utf8));
     addValue(std::move(parsed.root), fileName);
 }
 
@@ -401,6 +396,9 @@ void TokenReader::addValue(JsonValue root, const QString &fileName)
                   QStringLiteral("a token file must be a JSON object"), QStringLiteral("an object"), root.kindName());
         return;
     }
+    // Room for every token up front: growing the vector would move every token. Counting
+    // them is cheap next to reading them, and guessing high touched memory for nothing.
+    d->set.reserve(countTokens(root));
     d->walkGroup(root, GroupContext{}, true);
 }
 

@@ -173,7 +173,10 @@ private Q_SLOTS:
         const auto r = JsonReader::parse(json, file);
         QVERIFY(r.complete);
         QVERIFY(r.diagnostics.empty());
+        QCOMPARE(r.parts, 2);
         QCOMPARE(r.root.children().size(), size_t(groups));
+        QCOMPARE(r.root.position().line, 1);
+        QCOMPARE(r.root.position().column, 1);
         for (const int i : {0, groups / 2 - 1, groups / 2, groups / 2 + 1, groups - 1}) {
             const JsonValue &g = r.root.children()[size_t(i)];
             QCOMPARE(g.key(), QStringLiteral("g%1").arg(i));
@@ -193,10 +196,22 @@ private Q_SLOTS:
         json[at] = ' '; // the last value's member has no colon
         const auto r = JsonReader::parse(json, file);
         QVERIFY(!r.complete);
+        QCOMPARE(r.parts, 1); // read again in one part, to report exactly
         QCOMPARE(r.diagnostics.size(), size_t(1));
         QCOMPARE(r.diagnostics.front().position.line, 3 * 5999 + 3);
         QCOMPARE(r.diagnostics.front().position.column, 21); // where the colon was expected
         QCOMPARE(r.diagnostics.front().kind, Diagnostic::Kind::MalformedJson);
+    }
+
+    void testLargeDocumentNotPrettyPrintedIsReadInOnePart()
+    {
+        QByteArray json = largeDocument(6000);
+        json.replace("\n", " ");
+        const auto r = JsonReader::parse(json, file);
+        QVERIFY(r.complete);
+        QCOMPARE(r.parts, 1);
+        QCOMPARE(r.root.children().size(), size_t(6000));
+        QCOMPARE(r.root.children().back().keyPosition().line, 1);
     }
 
     void testDuplicateTopLevelKeyInALargeDocumentIsReported()
@@ -205,6 +220,7 @@ private Q_SLOTS:
         json.replace("\"g5999\"", "\"g0\"");
         const auto r = JsonReader::parse(json, file);
         QVERIFY(r.complete);
+        QCOMPARE(r.parts, 1);
         QCOMPARE(r.diagnostics.size(), size_t(1));
         QCOMPARE(r.diagnostics.front().kind, Diagnostic::Kind::DuplicateKey);
         QCOMPARE(r.diagnostics.front().position.line, 3 * 5999 + 2);
