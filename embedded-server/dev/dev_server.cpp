@@ -34,8 +34,10 @@ struct DevServer::Private {
     void broadcast(const QJsonObject &message)
     {
         const QString text = QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact));
-        for (QWebSocket *client : clients)
+        for (QWebSocket *client : clients) {
             client->sendTextMessage(text);
+            client->flush();  // now, not on the next event loop turn
+        }
     }
 };
 
@@ -93,6 +95,16 @@ Result<void> DevServer::start()
     // every ms here is a ms of edit-to-screen latency (the production build's --watch can
     // afford the default).
     d->watcher = std::make_unique<ignis::ProjectWatcher>(project.projectDir, QStringList{project.outDirRelative}, 8);
+    // The first event of a burst is handled at once (a save is usually one event or two
+    // within a ms); the settled burst after the quiet time only sends what that missed.
+    d->watcher->setLeadingEdge(true);
+    connect(d->watcher.get(), &ignis::ProjectWatcher::changedEarly, this, [this](const QStringList &paths) {
+        const QList<QJsonObject> messages = d->modules.filesChanged(paths, ignis::DevModuleServer::ChangeTiming::Early);
+        for (const QJsonObject &message : messages)
+            d->broadcast(message);
+        if (!messages.isEmpty())
+            Q_EMIT changesSent(int(messages.size()));
+    });
     connect(d->watcher.get(), &ignis::ProjectWatcher::changed, this, [this](const QStringList &paths) {
         const QList<QJsonObject> messages = d->modules.filesChanged(paths);
         for (const QJsonObject &message : messages)

@@ -80,8 +80,12 @@ void ProjectWatcher::rescan(const QString &directory)
 
 void ProjectWatcher::noteChange(const QString &path)
 {
-    m_pending.insert(QDir(m_projectDir).relativeFilePath(path));
+    const QString relative = QDir(m_projectDir).relativeFilePath(path);
+    const bool first = !m_debounce->isActive() && m_pending.isEmpty();
+    m_pending.insert(relative);
     m_debounce->start();
+    if (first && m_leadingEdge)
+        Q_EMIT changedEarly({relative});
 }
 
 void ProjectWatcher::flush()

@@ -22,8 +22,14 @@ public:
     ~ProjectWatcher() override;
 
     int watchedCount() const;
+    // Also report the first change of a burst at once (changedEarly), before the quiet
+    // time: for a dev server every ms of it is edit-to-screen latency. changed() still
+    // follows the burst, listing that path too.
+    void setLeadingEdge(bool on) { m_leadingEdge = on; }
 
 Q_SIGNALS:
+    // The first changed path of a burst, right away (with setLeadingEdge(true)).
+    void changedEarly(const QStringList &paths);
     // Paths relative to the project, sorted; a deleted file is listed too.
     void changed(const QStringList &paths);
 
@@ -37,6 +43,7 @@ private:
     QFileSystemWatcher *m_watcher;
     QTimer *m_debounce;
     QSet<QString> m_pending;
+    bool m_leadingEdge = false;
 };
 
 } // namespace helios::ignis

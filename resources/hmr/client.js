@@ -127,8 +127,12 @@ function fullReload(path, reason = '') {
 
 const withQuery = (path, q) => `${path}${path.includes('?') ? '&' : '?'}${q}`;
 
-// css-update: swap <link>s to that file, and re-import CSS that modules imported.
-async function updateCss({ path, timestamp = Date.now() }) {
+// css-update: swap <link>s to that file, and re-import CSS that modules imported. With
+// `css` (the new text, as the server sends for /tokens.css), no fetch: the live sheet is
+// patched in place (only the declarations that changed, so the browser restyles as for
+// an inline change), or its text replaced when its rules changed shape.
+async function updateCss({ path, timestamp = Date.now(), css }) {
+  if (typeof css === 'string' && patchCss(path, css)) { log(`css updated ${path}`); return; }
   const swaps = [];
   for (const old of document.querySelectorAll('link[rel~="stylesheet"]')) {
     if (H.outgoing.has(old) || new URL(old.href, location.href).pathname !== path) continue;
@@ -152,7 +156,10 @@ async function updateCss({ path, timestamp = Date.now() }) {
 
 // js-update: `path` is the module whose accept() handles the change, `acceptedPath` the
 // module that changed and is re-imported (the same path for a self-accepting module).
-async function updateJs({ path, acceptedPath = path, timestamp = Date.now() }) {
+// In a bundled page (the module registry below), `modules` carries the new factories of
+// the modules that changed: they, and their importers up to the accepted one, run again
+// from the registry instead of a re-import.
+async function updateJs({ path, acceptedPath = path, timestamp = Date.now(), modules }) {
   const find = (owner, dep) => {
     const cbs = H.hot.get(owner)?.accepts.filter((a) => a.deps.includes(dep)) ?? [];
     return cbs.length ? { changed: dep, cbs } : null;
@@ -166,10 +173,11 @@ async function updateJs({ path, acceptedPath = path, timestamp = Date.now() }) {
   }
   const { changed, cbs } = found;
   const rec = H.hot.get(changed);
-  if (rec) for (const fn of rec.disposes) await fn(rec.data);
+  if (rec && !(R.factories.has(changed) && modules)) for (const fn of rec.disposes) await fn(rec.data);
   let mod;
   try {
-    mod = await import(withQuery(changed, `t=${timestamp}`));
+    if (R.factories.has(changed) && modules) mod = rerun(changed, modules);
+    else mod = await import(withQuery(changed, `t=${timestamp}`));
   } catch (err) {
     showOverlay('Update failed', { message: `${changed}: ${err.message}` });
     return;
@@ -178,6 +186,151 @@ async function updateJs({ path, acceptedPath = path, timestamp = Date.now() }) {
     fn?.(single ? mod : deps.map((d) => (d === changed ? mod : undefined)));
   }
   log(`hot updated ${changed}`);
+}
+
+function patchCss(path, css) {
+  let sheets = [...document.querySelectorAll('link[rel~="stylesheet"], style[data-helios-id]')]
+    .filter((el) => !H.outgoing.has(el) && (el.dataset.heliosId ?? new URL(el.href, location.href).pathname) === path);
+  if (!sheets.length) return false;
+  let fresh;
+  try {
+    fresh = new CSSStyleSheet();
+    fresh.replaceSync(css);
+  } catch { fresh = null; }
+  for (const el of sheets) {
+    try {
+      if (fresh && el.sheet && patchRules(el.sheet.cssRules, fresh.cssRules)) continue;
+    } catch { /* a sheet the page cannot read: replace it */ }
+    // Another shape: the text replaces the sheet (a <style> in place of a <link>).
+    if (el.localName === 'style') { el.textContent = css; continue; }
+    const style = document.createElement('style');
+    style.dataset.heliosId = path;
+    style.textContent = css;
+    el.after(style);
+    el.remove();
+  }
+  return true;
+}
+
+// Applies `next` to the live rules `live` when both have the same shape (the same rules
+// and selectors in the same order): only changed declarations are set. False otherwise.
+function patchRules(live, next) {
+  if (live.length !== next.length) return false;
+  const edits = [];
+  const walk = (a, b) => {
+    for (let i = 0; i < a.length; ++i) {
+      const x = a[i], y = b[i];
+      if (x.constructor !== y.constructor) return false;
+      if (x instanceof CSSStyleRule && x.selectorText !== y.selectorText) return false;
+      if ('conditionText' in x && x.conditionText !== y.conditionText) return false;
+      if (x.cssRules || y.cssRules) {
+        if ((x.cssRules?.length ?? 0) !== (y.cssRules?.length ?? 0)) return false;
+        if (x.cssRules && !walk(x.cssRules, y.cssRules)) return false;
+      }
+      if (x.style) edits.push([x.style, y.style]);
+      else if (!x.cssRules && x.cssText !== y.cssText) return false;
+    }
+    return true;
+  };
+  if (!walk(live, next)) return false;
+  for (const [a, b] of edits) {
+    const names = new Set();
+    for (let i = 0; i < b.length; ++i) {
+      const p = b[i];
+      names.add(p);
+      const v = b.getPropertyValue(p), pr = b.getPropertyPriority(p);
+      if (a.getPropertyValue(p) !== v || a.getPropertyPriority(p) !== pr) a.setProperty(p, v, pr);
+    }
+    for (let i = a.length - 1; i >= 0; --i) if (!names.has(a[i])) a.removeProperty(a[i]);
+  }
+  return true;
+}
+
+// ---- module registry (bundled pages) ------------------------------------------------
+//
+// The dev server serves a page's modules as one script (/@helios-bundle.js): factories
+// (esbuild's CommonJS output per module) defined here and run on first require, like a
+// bundler's runtime. Each runs with its own import.meta.hot (`__hmr`). Hot updates replace
+// single factories.
+
+const R = (H.registry ??= {
+  factories: new Map(), // path -> factory function
+  modules: new Map(),   // path -> { exports } once run
+  externals: new Map(), // /@deps/ URL -> exports of the pre-bundled package
+  importers: new Map(), // path -> Set of the paths that required it
+});
+
+function compileFactory(path, code) {
+  // eval with a sourceURL: stack traces and the overlay name the module, not the bundle.
+  return (0, eval)('(function (require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh) {' +
+    `${code}\n})\n//# sourceURL=${location.origin}${path}`);
+}
+
+function requireFrom(owner) {
+  return (path) => {
+    if (owner) {
+      let set = R.importers.get(path);
+      if (!set) R.importers.set(path, (set = new Set()));
+      set.add(owner);
+    }
+    const external = R.externals.get(path);
+    if (external) return external;
+    const done = R.modules.get(path);
+    if (done) return done.exports;
+    let factory = R.factories.get(path);
+    if (factory === undefined) throw new Error(`${path} is not in this page's bundle (reload the page)`);
+    if (typeof factory === 'string') R.factories.set(path, (factory = compileFactory(path, factory)));
+    const module = { exports: {} };
+    R.modules.set(path, module);
+    try {
+      factory(requireFrom(path), module, module.exports, createHotContext(path),
+        (dep) => { try { return Promise.resolve(requireFrom(path)(dep)); } catch (err) { return Promise.reject(err); } },
+        registerComponent, performRefresh);
+    } catch (err) {
+      R.modules.delete(path);
+      throw err;
+    }
+    return module.exports;
+  };
+}
+
+export function moduleRegistry() {
+  return {
+    // A package as the factories' require() sees it: its ES module namespace, marked
+    // as converted so esbuild's interop reads `default` from it.
+    external(url, namespace) { R.externals.set(url, Object.assign(Object.create(null), namespace, { __esModule: true })); },
+    // Kept as text until first run: most factories are compiled once, when required.
+    define(path, code) { R.factories.set(path, code); },
+    start(entries) { for (const entry of entries) requireFrom(null)(entry); },
+  };
+}
+
+// Runs `target` again with the new factories in `modules`: the changed modules, and the
+// modules between them and `target` (their importers), are disposed and run afresh.
+function rerun(target, modules) {
+  // Only the modules with a path up to `target`: other importers keep their instances.
+  const leads = new Map();
+  const reaches = (path) => {
+    if (path === target) return true;
+    if (leads.has(path)) return leads.get(path);
+    leads.set(path, false); // an import cycle
+    let found = false;
+    for (const importer of R.importers.get(path) ?? []) found = reaches(importer) || found;
+    leads.set(path, found);
+    return found;
+  };
+  const stale = new Set([target]);
+  for (const [path, code] of Object.entries(modules)) {
+    R.factories.set(path, code);
+    if (reaches(path)) stale.add(path);
+  }
+  for (const [path, found] of leads) if (found) stale.add(path);
+  for (const path of stale) {
+    const rec = H.hot.get(path);
+    if (rec && R.modules.has(path)) for (const fn of rec.disposes) fn(rec.data);
+    R.modules.delete(path);
+  }
+  return requireFrom(null)(target);
 }
 
 // ---- API for transformed modules ----------------------------------------------------

@@ -2,7 +2,9 @@
 // `helios dev` in Debian's headless chromium, over the DevTools protocol: a component
 // edit shows new text without a reload and keeps the component's state (React Refresh),
 // a CSS module edit and a token edit change computed styles without a reload, a syntax
-// error shows the overlay with its location, and the fix clears it.
+// error shows the overlay with its location, and the fix clears it. The page is bundled:
+// a handful of requests however many modules it has, hot updates module by module, and
+// a token edit patches the token sheet without fetching it.
 //
 //   node tests/browser/dev_server_hmr.mjs path/to/helios
 //
@@ -41,8 +43,18 @@ write('tokens/tokens.config.json', JSON.stringify({
   source: ['base.tokens.json'], platforms: { css: { format: 'css', destination: 'out.css' } },
 }));
 write('tokens/base.tokens.json', tokens('#ff0000'));
+// Forty more modules (twenty components, each with a CSS module): the bundled page
+// still costs the same few requests.
+const EXTRA = 20;
+const extras = Array.from({ length: EXTRA }, (_, i) => `Extra${i}`);
+for (const name of extras) {
+  write(`src/extra/${name}.tsx`, `import styles from './${name}.module.css';\n` +
+    `export function ${name}() { return <i className={styles.extra}>${name}</i>; }\n`);
+  write(`src/extra/${name}.module.css`, `.extra { font-style: normal; }\n`);
+}
 write('src/main.tsx', "import { createRoot } from 'react-dom/client';\nimport { Counter } from './Counter';\n" +
-  "createRoot(document.getElementById('root')!).render(<Counter />);\n");
+  extras.map((n) => `import { ${n} } from './extra/${n}';\n`).join('') +
+  `createRoot(document.getElementById('root')!).render(<><Counter />${extras.map((n) => `<${n} />`).join('')}</>);\n`);
 const counter = (label) => "import { useState } from 'react';\nimport styles from './Counter.module.css';\n\n" +
   'export function Counter() {\n  const [count, setCount] = useState(0);\n' +
   `  return <button id="counter" className={styles.counter} onClick={() => setCount((c) => c + 1)}>${label}: {count}</button>;\n}\n`;
@@ -72,6 +84,18 @@ try {
   await waitFor('the counter to render', async () => (await text()) === 'Count: 0', 30000);
   check('the page renders through the dev server');
 
+  // The cold page: its modules come from one bundle, not one request each.
+  const requests = await browser.eval("performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)");
+  const fromSrc = requests.filter((p) => p.startsWith('/src/'));
+  if (fromSrc.length) throw new Error(`the bundled page fetched modules one by one: ${fromSrc.join(' ')}`);
+  if (!requests.includes('/@helios-bundle.js') || !requests.includes('/@helios-bundle.css')) {
+    throw new Error(`the page did not load the bundle: ${requests.join(' ')}`);
+  }
+  // client, bundle, its stylesheet, tokens, and the pre-bundled packages with their chunks
+  if (requests.length > 15) throw new Error(`${requests.length} requests for ${2 * EXTRA + 4} modules: ${requests.join(' ')}`);
+  if ((await browser.eval("document.querySelectorAll('i').length")) !== EXTRA) throw new Error('the extra components are missing');
+  check(`the bundled page loads ${2 * EXTRA + 4} modules in ${requests.length} requests, none per module`);
+
   await browser.eval("window.__marker = 'kept'; document.getElementById('counter').click(); document.getElementById('counter').click();");
   await waitFor('two clicks to count', async () => (await text()) === 'Count: 2');
   const marker = () => browser.eval('window.__marker');
@@ -82,6 +106,9 @@ try {
   await waitFor('the edited label', async () => (await text()) === 'Clicks: 2', 15000);
   if ((await marker()) !== 'kept') throw new Error('the page reloaded on a component edit');
   check('a component edit shows new text, keeps its state (2 clicks) and does not reload');
+  const fetchedModules = await browser.eval("performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/src/')).length");
+  if (fetchedModules !== 0) throw new Error(`the hot update fetched ${fetchedModules} module(s) instead of running the pushed factory`);
+  check('the component update ran its new factory from the bundle registry, fetching nothing');
 
   // A CSS module edit.
   const style = (property) => browser.eval(`getComputedStyle(document.getElementById('counter')).${property}`);
@@ -92,10 +119,17 @@ try {
 
   // A token edit.
   if ((await style('color')) !== 'rgb(255, 0, 0)') throw new Error(`brand colour before the edit: ${await style('color')}`);
+  const tokenFetches = () => browser.eval("performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/tokens.css').length");
+  const fetchedBefore = await tokenFetches();
   write('tokens/base.tokens.json', tokens('#0000ff'));
   await waitFor('the new brand colour', async () => (await style('color')) === 'rgb(0, 0, 255)', 15000);
   if ((await marker()) !== 'kept') throw new Error('the page reloaded on a token edit');
   check('a token edit changes the computed colour without a reload');
+  if ((await tokenFetches()) !== fetchedBefore) throw new Error('the token edit fetched /tokens.css again');
+  if ((await browser.eval("document.querySelectorAll('link[href^=\"/tokens.css\"]').length")) !== 1) {
+    throw new Error('the token stylesheet was replaced, not patched');
+  }
+  check('the token edit patched the live stylesheet without fetching it');
 
   // A syntax error: the overlay, with its location; the fix clears it.
   const overlay = () => browser.eval("(() => { const o = document.getElementById('helios-error-overlay'); " +

@@ -3,8 +3,11 @@
 
 #include "core/config.h"
 #include "core/logging.h"
+#include "ignis/dev/css_module_compiler.h"
 #include "ignis/dev/dependency_bundler.h"
 #include "ignis/dev/import_rewriter.h"
+#include "ignis/dev/module_bundle.h"
+#include "ignis/dev/transform_service.h"
 #include "ignis/esbuild_messages.h"
 #include "ignis/esbuild_toolchain.h"
 #include "ignis/html_page.h"
@@ -22,6 +25,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <optional>
 
@@ -90,9 +94,18 @@ struct DevModuleServer::Private {
     QSet<QString> selfAccepting;           // modules that call import.meta.hot.accept
     QSet<QString> bareImports;
     bool warmed = false;
-    bool reactRefresh = false;
-    int esbuildRuns = 0;             // the project uses React and react-refresh is there
+    bool reactRefresh = false;       // the project uses React and react-refresh is there
+    int esbuildRuns = 0;
     std::optional<BuildMessage> lastError;
+    std::unique_ptr<TransformService> transforms;
+    // The bundled page (ModuleBundle): on when the first page load compiled every module.
+    bool bundled = false;
+    QHash<QString, QByteArray> factories;      // URL path -> factory (modules and stylesheets)
+    QHash<QString, QStringList> dependencies;  // URL path -> what its factory requires
+    QHash<QString, QByteArray> styles;         // URL path of imported CSS -> its CSS
+    QHash<QString, QByteArray> cssClasses;     // URL path of a CSS module -> its class names module
+    QSet<QString> bundledPackages;             // the packages in /@deps/ now
+    QHash<QString, QByteArray> earlyContent;   // file -> the content a leading-edge change handled
 
     explicit Private(const Config &c) : config(c) {}
 
@@ -122,6 +135,42 @@ struct DevModuleServer::Private {
     }
 
     QString depsDir() const { return workDir + QStringLiteral("/deps"); }
+
+    QString resolveForFactory(const QString &urlPath, const QString &specifier)
+    {
+        if (isBare(specifier)) {
+            bareImports.insert(specifier);
+            return QStringLiteral("/@deps/") + DependencyBundler::fileNameFor(specifier);
+        }
+        const QString resolved = resolveRelative(urlPath, specifier);
+        if (resolved.isEmpty())
+            return specifier;  // the registry reports it with the importer
+        importers[resolved].insert(urlPath);
+        return resolved;
+    }
+
+    // A module's factory for the bundled page, from esbuild's CommonJS output.
+    QByteArray finishFactory(const QString &urlPath, const QByteArray &compiled)
+    {
+        QStringList deps;
+        QByteArray code = ModuleBundle::rewriteRequires(
+            compiled, [&](const QString &specifier) { return resolveForFactory(urlPath, specifier); }, &deps);
+        dependencies.insert(urlPath, deps);
+        if (usesJsx(urlPath) && reactRefresh)
+            code = ModuleBundle::withRefreshRegistration(urlPath, code);
+        if (ModuleBundle::acceptsItself(code))
+            selfAccepting.insert(urlPath);
+        return code;
+    }
+
+    ModuleBundle::Input bundleInput(const QString &query) const
+    {
+        QStringList entries;
+        for (const QString &item : query.split(QLatin1Char('&')))
+            if (item.startsWith(QLatin1String("entries=")))
+                entries = QUrl::fromPercentEncoding(item.mid(8).toUtf8()).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        return {entries, &factories, &dependencies, &styles, clientUrl()};
+    }
 
     // One URL for the client everywhere (page and modules), so the browser runs one copy.
     QByteArray clientUrl() const
@@ -197,81 +246,117 @@ struct DevModuleServer::Private {
         return out;
     }
 
-    // Compiles one module from its source through esbuild's stdin.
-    Result<QByteArray> compile(const QString &urlPath)
+    QJsonObject transformOptions(const QString &urlPath, bool factory) const
     {
-        bool ok = false;
-        const QByteArray source = readFile(absolute(urlPath), &ok);
+        QJsonObject options{{QStringLiteral("loader"), loaderFor(urlPath)},
+                            {QStringLiteral("format"), factory ? QStringLiteral("cjs") : QStringLiteral("esm")},
+                            {QStringLiteral("jsx"), QStringLiteral("automatic")},
+                            {QStringLiteral("jsxDev"), true},
+                            {QStringLiteral("sourcemap"), QStringLiteral("inline")},
+                            {QStringLiteral("sourcefile"), urlPath.mid(1)},
+                            {QStringLiteral("target"), QStringLiteral("es2020")},
+                            {QStringLiteral("logLevel"), QStringLiteral("silent")}};
+        if (factory)
+            options.insert(QStringLiteral("define"), QJsonObject{{QStringLiteral("import.meta.hot"), QStringLiteral("__hmr")}});
+        return options;
+    }
+
+    Result<QByteArray> failed(const QString &urlPath, BuildMessages messages)
+    {
+        if (messages.isEmpty())
+            messages.append(BuildMessage{BuildMessage::Severity::Error, urlPath.mid(1), 0, 0, QStringLiteral("esbuild failed"), {}, {}});
+        for (BuildMessage &message : messages)
+            if (message.file.isEmpty() || message.file == QLatin1String("<stdin>"))
+                message.file = urlPath.mid(1);
+        lastError = messages.first();
+        return makeError(ErrorCode::InvalidArgument, messages.first().toString(), urlPath);
+    }
+
+    // Compiles one module, as an ES module or (factory) as a CommonJS factory: through the
+    // long-lived transform service, or an esbuild process when there is none.
+    Result<QByteArray> transform(const QString &urlPath, bool factory, const QByteArray *given = nullptr)
+    {
+        bool ok = true;
+        const QByteArray source = given ? *given : readFile(absolute(urlPath), &ok);
         if (!ok)
             return makeError(ErrorCode::NotFound, QStringLiteral("no module %1").arg(urlPath));
+        if (transforms && transforms->available()) {
+            auto out = transforms->transform(source, transformOptions(urlPath, factory));
+            if (out.ok()) {
+                if (!out->errors.isEmpty())
+                    return failed(urlPath, out->errors);
+                return out->code;
+            }
+        }
         QProcess esbuild;
         esbuild.setWorkingDirectory(projectDir);
         ++esbuildRuns;
-        esbuild.start(toolchain.binary, {QStringLiteral("--loader=") + loaderFor(urlPath), QStringLiteral("--format=esm"),
-                                         QStringLiteral("--jsx=automatic"), QStringLiteral("--jsx-dev"),
-                                         QStringLiteral("--sourcemap=inline"), QStringLiteral("--sourcefile=") + urlPath.mid(1),
-                                         QStringLiteral("--target=es2020"), QStringLiteral("--log-level=error"),
-                                         QStringLiteral("--color=false")});
+        QStringList args{QStringLiteral("--loader=") + loaderFor(urlPath),
+                         factory ? QStringLiteral("--format=cjs") : QStringLiteral("--format=esm"),
+                         QStringLiteral("--jsx=automatic"), QStringLiteral("--jsx-dev"),
+                         QStringLiteral("--sourcemap=inline"), QStringLiteral("--sourcefile=") + urlPath.mid(1),
+                         QStringLiteral("--target=es2020"), QStringLiteral("--log-level=error"),
+                         QStringLiteral("--color=false")};
+        if (factory)
+            args << QStringLiteral("--define:import.meta.hot=__hmr");
+        esbuild.start(toolchain.binary, args);
         esbuild.write(source);
         esbuild.closeWriteChannel();
         if (!esbuild.waitForFinished(30000))
             return makeError(ErrorCode::Timeout, QStringLiteral("esbuild did not compile %1 in time").arg(urlPath));
-        if (esbuild.exitCode() != 0) {
-            BuildMessages messages = parseEsbuildMessages(esbuild.readAllStandardError());
-            if (messages.isEmpty())
-                messages.append(BuildMessage{BuildMessage::Severity::Error, urlPath.mid(1), 0, 0,
-                                             QStringLiteral("esbuild failed"), {}, {}});
-            for (BuildMessage &message : messages)
-                if (message.file.isEmpty() || message.file == QLatin1String("<stdin>"))
-                    message.file = urlPath.mid(1);
-            lastError = messages.first();
-            return makeError(ErrorCode::InvalidArgument, messages.first().toString(), urlPath);
-        }
-        return finish(urlPath, esbuild.readAllStandardOutput());
+        if (esbuild.exitCode() != 0)
+            return failed(urlPath, parseEsbuildMessages(esbuild.readAllStandardError()));
+        return esbuild.readAllStandardOutput();
     }
 
-    // CSS modules as JavaScript: their class names, and their CSS handed to the client.
-    // esbuild computes the class names only when bundling, so each CSS module gets a
-    // one-line entry that re-exports it, and one esbuild call bundles them all.
-    Result<QHash<QString, QByteArray>> compileCssModules(const QStringList &urlPaths)
+    Result<QByteArray> compile(const QString &urlPath)
     {
-        const QString stubDir = workDir + QStringLiteral("/css-modules");
-        QDir(stubDir).removeRecursively();
-        QDir().mkpath(stubDir + QStringLiteral("/out"));
-        QStringList args;
-        QHash<QString, QString> stubOf;
-        for (const QString &urlPath : urlPaths) {
-            QString name = urlPath.mid(1);
-            name.replace(QLatin1Char('/'), QStringLiteral("__"));
-            const QString stub = stubDir + QLatin1Char('/') + name + QStringLiteral(".js");
-            QFile file(stub);
-            if (!file.open(QIODevice::WriteOnly))
-                return makeError(ErrorCode::Io, QStringLiteral("cannot write"), stub);
-            file.write("export { default } from " + jsString(absolute(urlPath)) + ";\n");
-            args << stub;
-            stubOf.insert(urlPath, stubDir + QStringLiteral("/out/") + name);
+        auto compiled = transform(urlPath, false);
+        HELIOS_TRY(compiled);
+        return finish(urlPath, *compiled);
+    }
+
+    Result<QByteArray> compileFactory(const QString &urlPath, const QByteArray *source = nullptr)
+    {
+        auto compiled = transform(urlPath, true, source);
+        HELIOS_TRY(compiled);
+        return finishFactory(urlPath, *compiled);
+    }
+
+    // A CSS module as an ES module: its class names, and its CSS handed to the client.
+    QByteArray cssModuleJs(const QString &urlPath, const CssModuleCompiler::Output &output) const
+    {
+        return "import { updateStyle, createHotContext } from \"" + clientUrl() + "\";\n"
+               "import.meta.hot = createHotContext(" + jsString(urlPath) + ");\n"
+               "updateStyle(" + jsString(urlPath) + ", " + jsString(QString::fromUtf8(output.css)) + ");\n" +
+               output.classes;
+    }
+
+    // Keeps what CSS modules compiled to: served as modules, and for the bundled page as
+    // factories and stylesheets. Returns the paths whose class names changed.
+    QStringList takeCssModules(const QHash<QString, CssModuleCompiler::Output> &compiled)
+    {
+        QStringList renamed;
+        for (auto it = compiled.cbegin(); it != compiled.cend(); ++it) {
+            cssModules.insert(it.key(), cssModuleJs(it.key(), it.value()));
+            styles.insert(it.key(), it.value().css);
+            const auto previous = cssClasses.constFind(it.key());
+            if (previous != cssClasses.constEnd() && *previous != it.value().classes)
+                renamed << it.key();
+            cssClasses.insert(it.key(), it.value().classes);
+            factories.insert(it.key(), ModuleBundle::cssModuleFactory(it.value().classes));
         }
-        args << QStringLiteral("--bundle") << QStringLiteral("--format=esm") << QStringLiteral("--outdir=") + stubDir + QStringLiteral("/out")
-             << QStringLiteral("--log-level=error") << QStringLiteral("--color=false");
-        QProcess esbuild;
-        esbuild.setWorkingDirectory(projectDir);
+        return renamed;
+    }
+
+    Result<QStringList> compileCssModules(const QStringList &urlPaths)
+    {
+        CssModuleCompiler compiler(toolchain, projectDir, workDir);
         ++esbuildRuns;
-        esbuild.start(toolchain.binary, args);
-        if (!esbuild.waitForFinished(120000) || esbuild.exitStatus() != QProcess::NormalExit || esbuild.exitCode() != 0) {
-            const BuildMessages messages = parseEsbuildMessages(esbuild.readAllStandardError());
-            return makeError(ErrorCode::InvalidArgument,
-                             messages.isEmpty() ? QStringLiteral("esbuild failed on the CSS modules") : messages.first().toString());
-        }
-        QHash<QString, QByteArray> compiled;
-        for (auto it = stubOf.cbegin(); it != stubOf.cend(); ++it) {
-            const QByteArray classes = readFile(it.value() + QStringLiteral(".js"));
-            const QByteArray css = readFile(it.value() + QStringLiteral(".css"));
-            compiled.insert(it.key(), QByteArray("import { updateStyle, createHotContext } from \"" + clientUrl() + "\";\n"
-                                                 "import.meta.hot = createHotContext(" + jsString(it.key()) + ");\n"
-                                                 "updateStyle(" + jsString(it.key()) + ", " + jsString(QString::fromUtf8(css)) + ");\n" +
-                                                 classes));
-        }
-        return compiled;
+        compiler.start(urlPaths);
+        auto compiled = compiler.finish();
+        HELIOS_TRY(compiled);
+        return takeCssModules(*compiled);
     }
 
     DevResponse cssModule(const QString &urlPath)
@@ -284,24 +369,27 @@ struct DevModuleServer::Private {
         auto compiled = compileCssModules({urlPath});
         if (!compiled.ok())
             return text(500, "text/plain; charset=utf-8", compiled.error().toString().toUtf8());
-        cssModules.insert(urlPath, compiled->value(urlPath));
-        return text(200, "text/javascript; charset=utf-8", compiled->value(urlPath));
+        return text(200, "text/javascript; charset=utf-8", cssModules.value(urlPath));
     }
 
-    // Compiles many modules in one esbuild call (no bundling: one output per input), the
-    // raw output by URL path. Fails as a whole if any module does not compile; the
-    // caller then compiles one by one, so one broken file costs only itself.
-    Result<QHash<QString, QByteArray>> compileBatch(const QStringList &urlPaths)
+    // Compiles many modules in one esbuild call (no bundling: one output per input), as ES
+    // modules or (factories) CommonJS, the raw output by URL path. Fails as a whole if any
+    // module does not compile; the caller then compiles one by one, so one broken file
+    // costs only itself.
+    Result<QHash<QString, QByteArray>> compileBatch(const QStringList &urlPaths, bool factories)
     {
         const QString outDir = workDir + QStringLiteral("/batch");
         QDir(outDir).removeRecursively();
         QStringList args;
         for (const QString &urlPath : urlPaths)
             args << urlPath.mid(1);
-        args << QStringLiteral("--outdir=") + outDir << QStringLiteral("--outbase=.") << QStringLiteral("--format=esm")
+        args << QStringLiteral("--outdir=") + outDir << QStringLiteral("--outbase=.")
+             << (factories ? QStringLiteral("--format=cjs") : QStringLiteral("--format=esm"))
              << QStringLiteral("--jsx=automatic") << QStringLiteral("--jsx-dev") << QStringLiteral("--loader:.js=jsx")
              << QStringLiteral("--sourcemap=inline") << QStringLiteral("--target=es2020")
              << QStringLiteral("--log-level=error") << QStringLiteral("--color=false");
+        if (factories)
+            args << QStringLiteral("--define:import.meta.hot=__hmr");
         QProcess esbuild;
         esbuild.setWorkingDirectory(projectDir);
         ++esbuildRuns;
@@ -320,9 +408,22 @@ struct DevModuleServer::Private {
         return compiled;
     }
 
-    // The first page load: every module of the project compiled in one esbuild call, so
-    // the packages they import are known and pre-bundled together before any module
-    // asks for one.
+    bool useReactRefresh()
+    {
+        // Component updates keep their state when react-refresh's runtime is at hand
+        // (Helios's toolchain has it); without it they reload the page.
+        if (!reactRefresh && bareImports.contains(QStringLiteral("react-dom/client")) &&
+            QFileInfo::exists(toolchain.nodeModules + QStringLiteral("/react-refresh/runtime.js"))) {
+            bareImports.insert(QStringLiteral("react-refresh/runtime"));
+            reactRefresh = true;
+        }
+        return reactRefresh;
+    }
+
+    // The first page load: every module of the project compiled in one esbuild call (as
+    // factories of the bundled page) while every CSS module compiles in another, so the
+    // packages they import are known and pre-bundled together in a third. When a module
+    // does not compile, the page falls back to one ES module per request.
     void warm()
     {
         if (warmed)
@@ -330,6 +431,7 @@ struct DevModuleServer::Private {
         warmed = true;
         QStringList urlPaths;
         QStringList cssModulePaths;
+        QStringList plainCss;
         QDirIterator it(projectDir + QStringLiteral("/src"), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString urlPath = QLatin1Char('/') + QDir(projectDir).relativeFilePath(it.next());
@@ -337,35 +439,44 @@ struct DevModuleServer::Private {
                 urlPaths << urlPath;
             else if (urlPath.endsWith(QLatin1String(".module.css")))
                 cssModulePaths << urlPath;
+            else if (urlPath.endsWith(QLatin1String(".css")))
+                plainCss << urlPath;
         }
-        if (!cssModulePaths.isEmpty())
-            if (auto compiled = compileCssModules(cssModulePaths); compiled.ok())
-                cssModules.insert(*compiled);
-        auto batch = compileBatch(urlPaths);
-        QHash<QString, QByteArray> raw;
-        if (batch.ok()) {
-            raw = std::move(*batch);
+        // Both esbuild calls at once: they overlap on two cores.
+        CssModuleCompiler cssCompiler(toolchain, projectDir, workDir);
+        if (!cssModulePaths.isEmpty()) {
+            ++esbuildRuns;
+            cssCompiler.start(cssModulePaths);
+        }
+        auto batch = compileBatch(urlPaths, true);
+        bool cssOk = true;
+        if (!cssModulePaths.isEmpty()) {
+            auto compiled = cssCompiler.finish();
+            cssOk = compiled.ok();
+            if (cssOk)
+                takeCssModules(*compiled);
+        }
+        if (batch.ok() && cssOk) {
+            bundled = true;
+            for (auto it = batch->cbegin(); it != batch->cend(); ++it)
+                factories.insert(it.key(), finishFactory(it.key(), it.value()));
+            if (useReactRefresh())  // finished again, now registering their components
+                for (auto it = batch->cbegin(); it != batch->cend(); ++it)
+                    if (usesJsx(it.key()))
+                        factories.insert(it.key(), finishFactory(it.key(), it.value()));
+            for (const QString &path : std::as_const(plainCss)) {
+                styles.insert(path, readFile(absolute(path)));
+                factories.insert(path, QByteArray());
+            }
         } else {
             for (const QString &urlPath : std::as_const(urlPaths))
                 if (auto compiled = compile(urlPath); compiled.ok())
                     modules.insert(urlPath, *compiled);
-        }
-        for (auto it = raw.cbegin(); it != raw.cend(); ++it)
-            modules.insert(it.key(), finish(it.key(), it.value()));
-        // Component updates keep their state when react-refresh's runtime is at hand
-        // (Helios's toolchain has it); without it they reload the page.
-        if (bareImports.contains(QStringLiteral("react-dom/client")) &&
-            QFileInfo::exists(toolchain.nodeModules + QStringLiteral("/react-refresh/runtime.js"))) {
-            bareImports.insert(QStringLiteral("react-refresh/runtime"));
-            reactRefresh = true;
-            // Finished again, now registering their components.
-            for (auto it = raw.cbegin(); it != raw.cend(); ++it)
-                if (usesJsx(it.key()))
-                    modules.insert(it.key(), finish(it.key(), it.value()));
-            for (const QString &path : modules.keys())
-                if (!raw.contains(path) && usesJsx(path))
-                    if (auto compiled = compile(path); compiled.ok())
-                        modules.insert(path, *compiled);
+            if (useReactRefresh())
+                for (const QString &path : modules.keys())
+                    if (usesJsx(path))
+                        if (auto compiled = compile(path); compiled.ok())
+                            modules.insert(path, *compiled);
         }
         bundleDependencies();
     }
@@ -375,11 +486,12 @@ struct DevModuleServer::Private {
         DependencyBundler bundler(toolchain, projectDir, depsDir());
         QStringList specifiers(bareImports.cbegin(), bareImports.cend());
         specifiers.sort();
-        auto bundled = bundler.bundle(specifiers);
-        if (!bundled.ok())
-            qCWarning(lcIgnis) << "dev server:" << bundled.error().toString();
-        else if (*bundled)
+        auto ran = bundler.bundle(specifiers);
+        if (!ran.ok())
+            qCWarning(lcIgnis) << "dev server:" << ran.error().toString();
+        else if (*ran)
             ++esbuildRuns;
+        bundledPackages = bareImports;
     }
 
     DevResponse tokens()
@@ -415,9 +527,53 @@ struct DevModuleServer::Private {
                         "\"; RefreshRuntime.injectIntoGlobalHook(window); window.$RefreshReg$ = () => {}; "
                         "window.$RefreshSig$ = () => (type) => type; window.__HELIOS_REACT_REFRESH__ = RefreshRuntime;"
                         "</script>\n";
+        if (bundled)
+            preamble += bundlePage(html);
         const qsizetype head = html.indexOf("</head>");
         html.insert(head >= 0 ? head : 0, preamble);
         return text(200, "text/html; charset=utf-8", html);
+    }
+
+    // The page's module scripts of project modules run from the bundle: their type
+    // becomes one the browser does not load, and the bundle's script and stylesheet go
+    // into <head>. Returns those two tags.
+    QByteArray bundlePage(QByteArray &html)
+    {
+        static const QRegularExpression scriptTag(QStringLiteral("<script\\b[^>]*>"));
+        static const QRegularExpression moduleType(QStringLiteral("\\btype\\s*=\\s*[\"']module[\"']"));
+        static const QRegularExpression source(QStringLiteral("\\bsrc\\s*=\\s*[\"']([^\"']+)[\"']"));
+        QString page = QString::fromUtf8(html);
+        QStringList entries;
+        for (qsizetype from = 0;;) {
+            const auto tag = scriptTag.match(page, from);
+            if (!tag.hasMatch())
+                break;
+            from = tag.capturedEnd(0);
+            const QString attributes = tag.captured(0);
+            const auto type = moduleType.match(attributes);
+            const auto src = source.match(attributes);
+            if (!type.hasMatch() || !src.hasMatch())
+                continue;
+            QString path = src.captured(1);
+            if (path.startsWith(QLatin1String("./")))
+                path = path.mid(1);
+            else if (!path.startsWith(QLatin1Char('/')))
+                path.prepend(QLatin1Char('/'));
+            path = QDir::cleanPath(path);
+            if (!factories.contains(path))
+                continue;
+            entries << path;
+            QString rewritten = attributes;
+            rewritten.replace(type.capturedStart(0), type.capturedLength(0), QStringLiteral("type=\"helios/module\""));
+            page.replace(tag.capturedStart(0), tag.capturedLength(0), rewritten);
+            from = tag.capturedStart(0) + rewritten.size();
+        }
+        if (entries.isEmpty())
+            return {};
+        html = page.toUtf8();
+        const QByteArray query = "?entries=" + QUrl::toPercentEncoding(entries.join(QLatin1Char(',')), "/,");
+        return "<link rel=\"stylesheet\" href=\"/@helios-bundle.css" + query + "\">\n"
+               "<script type=\"module\" src=\"/@helios-bundle.js" + query + "\"></script>\n";
     }
 
     DevResponse module(const QString &urlPath)
@@ -431,6 +587,171 @@ struct DevModuleServer::Private {
                         compiled.error().toString().toUtf8());
         modules.insert(urlPath, *compiled);
         return text(200, "text/javascript; charset=utf-8", *compiled);
+    }
+
+    // The token stylesheet again; its text goes with the message, so pages patch the
+    // sheet they have instead of fetching it.
+    QList<QJsonObject> tokensChanged()
+    {
+        tokensCss.reset();
+        lastError.reset();
+        const DevResponse sheet = tokens();
+        if (sheet.status != 200 && lastError) {
+            const BuildMessage message = *lastError;
+            return {errorMessage(message, codeFrame(projectDir, message))};
+        }
+        const QJsonObject update{{QStringLiteral("type"), QStringLiteral("css-update")},
+                                 {QStringLiteral("path"), QString(QLatin1Char('/') + HtmlPage::tokensPath())},
+                                 {QStringLiteral("timestamp"), QDateTime::currentMSecsSinceEpoch()},
+                                 {QStringLiteral("css"), QString::fromUtf8(sheet.body)}};
+        return {QJsonObject{{QStringLiteral("type"), QStringLiteral("update")}, {QStringLiteral("updates"), QJsonArray{update}}}};
+    }
+
+    // Modules and stylesheets a changed factory imports that the bundled page has not
+    // got: compiled and sent along. False when it imports a package the pre-bundle lacks
+    // (pre-bundled again; the page must reload).
+    bool addNewDependencies(const QString &urlPath, QJsonObject &sent, bool &bundleCssChanged)
+    {
+        const QStringList deps = dependencies.value(urlPath);
+        for (const QString &dep : deps) {
+            if (factories.contains(dep) || dep.startsWith(QLatin1String("/@deps/")) || !QFileInfo::exists(absolute(dep)))
+                continue;
+            if (dep.endsWith(QLatin1String(".module.css"))) {
+                if (!compileCssModules({dep}).ok())
+                    continue;
+                bundleCssChanged = true;
+            } else if (dep.endsWith(QLatin1String(".css"))) {
+                styles.insert(dep, readFile(absolute(dep)));
+                factories.insert(dep, QByteArray());
+                bundleCssChanged = true;
+            } else if (isModule(dep)) {
+                auto factory = compileFactory(dep);
+                if (!factory.ok())
+                    continue;  // the registry reports the missing module
+                factories.insert(dep, *factory);
+                if (!addNewDependencies(dep, sent, bundleCssChanged))
+                    return false;
+            } else {
+                continue;
+            }
+            sent.insert(dep, QString::fromUtf8(factories.value(dep)));
+        }
+        if (bareImports != bundledPackages) {
+            bundleDependencies();
+            return false;
+        }
+        return true;
+    }
+
+    // js-updates for the modules that accept `urlPath`'s change (up its importers), or
+    // false when it reaches a module nobody accepts for.
+    bool appendBoundaries(const QString &urlPath, const QJsonObject &sent, qint64 now, QJsonArray &updates)
+    {
+        QSet<QString> seen;
+        QList<QString> queue{urlPath};
+        bool accepted = false;
+        while (!queue.isEmpty()) {
+            const QString current = queue.takeFirst();
+            if (seen.contains(current))
+                continue;
+            seen.insert(current);
+            if (selfAccepting.contains(current)) {
+                QJsonObject update{{QStringLiteral("type"), QStringLiteral("js-update")},
+                                   {QStringLiteral("path"), current},
+                                   {QStringLiteral("acceptedPath"), current},
+                                   {QStringLiteral("timestamp"), now}};
+                if (!sent.isEmpty())
+                    update.insert(QStringLiteral("modules"), sent);
+                updates.append(update);
+                accepted = true;
+                continue;
+            }
+            const QSet<QString> up = importers.value(current);
+            if (up.isEmpty())
+                return false;  // reached an entry nobody accepts for
+            for (const QString &importer : up)
+                queue.append(importer);
+        }
+        return accepted;
+    }
+
+    QList<QJsonObject> changes(const QStringList &paths)
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QJsonArray updates;
+        bool reload = false;
+        bool bundleCssChanged = false;
+        const auto failure = [this]() -> QList<QJsonObject> {
+            const BuildMessage message = lastError.value_or(BuildMessage{});
+            return {errorMessage(message, codeFrame(projectDir, message))};
+        };
+        for (const QString &relative : paths) {
+            const QString urlPath = QLatin1Char('/') + relative;
+            if (relative.endsWith(QLatin1String(".tokens.json")) || relative.startsWith(QLatin1String("tokens/")) ||
+                project.tokensConfig.endsWith(relative)) {
+                const QList<QJsonObject> swapped = tokensChanged();
+                if (swapped.constFirst().value(QStringLiteral("type")).toString() == QLatin1String("error"))
+                    return swapped;
+                updates.append(swapped.constFirst().value(QStringLiteral("updates")).toArray().first());
+                continue;
+            }
+            if (relative.endsWith(QLatin1String(".css"))) {
+                cssModules.remove(urlPath);
+                updates.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("css-update")},
+                                           {QStringLiteral("path"), urlPath},
+                                           {QStringLiteral("timestamp"), now}});
+                if (!bundled || !styles.contains(urlPath))
+                    continue;
+                bundleCssChanged = true;
+                if (!urlPath.endsWith(QLatin1String(".module.css"))) {
+                    styles.insert(urlPath, readFile(absolute(urlPath)));
+                    continue;
+                }
+                auto renamed = compileCssModules({urlPath});
+                if (!renamed.ok()) {
+                    lastError = BuildMessage{BuildMessage::Severity::Error, relative, 0, 0, renamed.error().message, {}, {}};
+                    return failure();
+                }
+                // New class names: the modules using them run again.
+                if (!renamed->isEmpty())
+                    reload = !appendBoundaries(urlPath, QJsonObject{{urlPath, QString::fromUtf8(factories.value(urlPath))}},
+                                               now, updates) || reload;
+                continue;
+            }
+            if (!isModule(urlPath)) {
+                reload = reload || relative.endsWith(QLatin1String(".html")) || relative == ProjectConfig::fileName();
+                continue;
+            }
+            modules.remove(urlPath);
+            QJsonObject sent;
+            if (QFileInfo::exists(absolute(urlPath))) {
+                lastError.reset();
+                if (bundled) {
+                    auto factory = compileFactory(urlPath);
+                    if (!factory.ok())
+                        return failure();
+                    factories.insert(urlPath, *factory);
+                    sent.insert(urlPath, QString::fromUtf8(*factory));
+                    if (!addNewDependencies(urlPath, sent, bundleCssChanged))
+                        reload = true;
+                } else {
+                    auto compiled = compile(urlPath);
+                    if (!compiled.ok())
+                        return failure();
+                    modules.insert(urlPath, *compiled);
+                }
+            }
+            reload = !appendBoundaries(urlPath, sent, now, updates) || reload;
+        }
+        if (bundleCssChanged)
+            updates.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("css-update")},
+                                       {QStringLiteral("path"), QStringLiteral("/@helios-bundle.css")},
+                                       {QStringLiteral("timestamp"), now}});
+        if (reload)
+            return {QJsonObject{{QStringLiteral("type"), QJsonValue(QStringLiteral("full-reload"))}}};
+        if (updates.isEmpty())
+            return {};
+        return {QJsonObject{{QStringLiteral("type"), QStringLiteral("update")}, {QStringLiteral("updates"), updates}}};
     }
 };
 
@@ -454,12 +775,19 @@ Result<void> DevModuleServer::open()
     d->workDir = d->projectDir + QStringLiteral("/.helios/dev");
     if (!QDir().mkpath(d->workDir))
         return makeError(ErrorCode::Io, QStringLiteral("cannot create the dev server's directory"), d->workDir);
+    // Started now, ready by the first edit: Node.js and esbuild start while the page loads.
+    d->transforms = std::make_unique<TransformService>(d->toolchain, d->projectDir);
+    d->transforms->start();
     return {};
 }
 
 const ProjectConfig &DevModuleServer::project() const { return d->project; }
 
 int DevModuleServer::esbuildRuns() const { return d->esbuildRuns; }
+
+int DevModuleServer::serviceTransforms() const { return d->transforms ? d->transforms->requests() : 0; }
+
+bool DevModuleServer::isBundled() const { return d->bundled; }
 
 void DevModuleServer::setHmrPort(quint16 port) { d->hmrPort = port; }
 
@@ -480,6 +808,16 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
     }
     if (path == QLatin1String("/") + HtmlPage::tokensPath())
         return d->tokens();
+    if (path == QLatin1String("/@helios-bundle.js") || path == QLatin1String("/@helios-bundle.css")) {
+        d->warm();
+        if (!d->bundled)
+            return text(404, "text/plain", "this page is not bundled\n");
+        const ModuleBundle::Input input = d->bundleInput(query);
+        const ModuleBundle::Graph graph = ModuleBundle::walk(input);
+        if (path.endsWith(QLatin1String(".css")))
+            return text(200, "text/css; charset=utf-8", ModuleBundle::stylesheet(input, graph));
+        return text(200, "text/javascript; charset=utf-8", ModuleBundle::script(input, graph));
+    }
     if (path.startsWith(QLatin1String("/@deps/"))) {
         bool ok = false;
         const QByteArray bytes = readFile(d->depsDir() + path.mid(6), &ok);
@@ -512,88 +850,40 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
     return text(200, type, bytes);
 }
 
-QList<QJsonObject> DevModuleServer::tokensChanged()
-{
-    d->tokensCss.reset();
-    d->lastError.reset();
-    if (d->tokens().status != 200 && d->lastError) {
-        const BuildMessage message = *d->lastError;
-        return {errorMessage(message, codeFrame(d->projectDir, message))};
-    }
-    const QJsonObject update{{QStringLiteral("type"), QStringLiteral("css-update")},
-                             {QStringLiteral("path"), QString(QLatin1Char('/') + HtmlPage::tokensPath())},
-                             {QStringLiteral("timestamp"), QDateTime::currentMSecsSinceEpoch()}};
-    return {QJsonObject{{QStringLiteral("type"), QStringLiteral("update")}, {QStringLiteral("updates"), QJsonArray{update}}}};
-}
+QList<QJsonObject> DevModuleServer::tokensChanged() { return d->tokensChanged(); }
 
-QList<QJsonObject> DevModuleServer::filesChanged(const QStringList &paths)
+QList<QJsonObject> DevModuleServer::filesChanged(const QStringList &changed, ChangeTiming timing)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QJsonArray updates;
-    bool reload = false;
-    for (const QString &relative : paths) {
-        const QString urlPath = QLatin1Char('/') + relative;
-        if (relative.endsWith(QLatin1String(".tokens.json")) || relative.startsWith(QLatin1String("tokens/")) ||
-            d->project.tokensConfig.endsWith(relative)) {
-            const QList<QJsonObject> swapped = tokensChanged();
-            if (swapped.constFirst().value(QStringLiteral("type")).toString() == QLatin1String("error"))
-                return swapped;
-            updates.append(swapped.constFirst().value(QStringLiteral("updates")).toArray().first());
-            continue;
+    QStringList paths;
+    for (const QString &relative : changed) {
+        const QString file = d->projectDir + QLatin1Char('/') + relative;
+        if (timing == ChangeTiming::Early) {
+            // The first event of a burst, acted on at once: the file may be half written,
+            // so an empty or missing file waits for the settled call.
+            bool ok = false;
+            const QByteArray content = readFile(file, &ok);
+            if (!ok || content.isEmpty())
+                return {};
+            d->earlyContent.insert(relative, content);
+        } else if (auto early = d->earlyContent.find(relative); early != d->earlyContent.end()) {
+            const bool same = readFile(file) == *early;
+            d->earlyContent.erase(early);
+            if (same)
+                continue;  // handled by the early call already
         }
-        if (relative.endsWith(QLatin1String(".css"))) {
-            d->cssModules.remove(urlPath);
-            updates.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("css-update")},
-                                       {QStringLiteral("path"), urlPath},
-                                       {QStringLiteral("timestamp"), now}});
-            continue;
-        }
-        if (!isModule(urlPath)) {
-            reload = reload || relative.endsWith(QLatin1String(".html")) || relative == ProjectConfig::fileName();
-            continue;
-        }
-        d->modules.remove(urlPath);
-        if (QFileInfo::exists(d->absolute(urlPath))) {
-            d->lastError.reset();
-            auto compiled = d->compile(urlPath);
-            if (!compiled.ok()) {
-                const BuildMessage message = d->lastError.value_or(BuildMessage{});
-                return {errorMessage(message, codeFrame(d->projectDir, message))};
-            }
-            d->modules.insert(urlPath, *compiled);
-        }
-        // Up the importers to the nearest module that accepts its own updates.
-        QSet<QString> seen;
-        QList<QString> queue{urlPath};
-        bool accepted = false;
-        while (!queue.isEmpty()) {
-            const QString current = queue.takeFirst();
-            if (seen.contains(current))
-                continue;
-            seen.insert(current);
-            if (d->selfAccepting.contains(current)) {
-                updates.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("js-update")},
-                                           {QStringLiteral("path"), current},
-                                           {QStringLiteral("acceptedPath"), current},
-                                           {QStringLiteral("timestamp"), now}});
-                accepted = true;
-                continue;
-            }
-            const QSet<QString> up = d->importers.value(current);
-            if (up.isEmpty()) {
-                accepted = false;
-                break;  // reached an entry nobody accepts for
-            }
-            for (const QString &importer : up)
-                queue.append(importer);
-        }
-        reload = reload || !accepted;
+        paths << relative;
     }
-    if (reload)
-        return {QJsonObject{{QStringLiteral("type"), QJsonValue(QStringLiteral("full-reload"))}}};
-    if (updates.isEmpty())
+    if (paths.isEmpty())
         return {};
-    return {QJsonObject{{QStringLiteral("type"), QStringLiteral("update")}, {QStringLiteral("updates"), updates}}};
+    QList<QJsonObject> messages = d->changes(paths);
+    if (timing == ChangeTiming::Early && !messages.isEmpty() &&
+        messages.constFirst().value(QStringLiteral("type")).toString() == QLatin1String("error")) {
+        // Maybe only a half-written file: the settled call decides.
+        for (const QString &relative : std::as_const(paths))
+            d->earlyContent.remove(relative);
+        return {};
+    }
+    return messages;
 }
 
 } // namespace helios::ignis

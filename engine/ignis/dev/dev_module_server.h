@@ -38,10 +38,17 @@ struct DevResponse {
 //                         rewritten to URLs, an inline source map, import.meta.hot
 //   /src/x.css            the stylesheet; with ?import, a module that injects it
 //   /src/x.module.css?import   a CSS module: its class names, and its CSS injected
+//   /@helios-bundle.js?entries=/src/main.tsx   the bundled page: every module the
+//                         entries import, as factories for the client's module registry
+//   /@helios-bundle.css?entries=...   every stylesheet those modules import, merged
 //
-// The first page load compiles every module of the project in one esbuild call and
-// pre-bundles every package they import in one more; later requests and changes
-// compile single files. Not thread-safe: the transport calls it from one thread.
+// The first page load compiles every module of the project in one esbuild call (as
+// CommonJS factories), every CSS module in another at the same time, and pre-bundles
+// every package they import in one more. The page then loads the bundle: a handful of
+// requests however many modules there are (ModuleBundle). Should a module not compile,
+// the page falls back to one ES module per request. Later changes compile single files
+// through a long-lived transform process (TransformService); a hot update carries the
+// new factory. Not thread-safe: the transport calls it from one thread.
 class DevModuleServer {
 public:
     DevModuleServer(const Config &config, const QString &projectDir);
@@ -56,13 +63,22 @@ public:
 
     DevResponse get(const QString &path, const QString &query);
 
-    // How many times esbuild ran: the first page load should cost three runs (every
-    // module, every CSS module, every package), however many modules there are.
+    // How many times an esbuild process started: the first page load should cost three
+    // (every module, every CSS module, every package), however many modules there are.
     int esbuildRuns() const;
+    // Single modules compiled by the long-lived transform process (no process start).
+    int serviceTransforms() const;
+    // Whether the first page load bundled the page (every module compiled).
+    bool isBundled() const;
+
+    // Early: the first file event of a burst, handled at once (leading edge); a file that
+    // looks half written (empty, or not compiling) is left for the Settled call, which
+    // skips files whose content an Early call handled already.
+    enum class ChangeTiming { Early, Settled };
 
     // Project files changed (paths relative to the project): the HMR messages to send to
     // every client -- {"type":"update"...}, {"type":"full-reload"} or {"type":"error"}.
-    QList<QJsonObject> filesChanged(const QStringList &paths);
+    QList<QJsonObject> filesChanged(const QStringList &paths, ChangeTiming timing = ChangeTiming::Settled);
     // The project's tokens changed elsewhere (token.updated on the Bus): the stylesheet is
     // rendered again and swapped in every page.
     QList<QJsonObject> tokensChanged();

@@ -4,6 +4,7 @@
 // tokens, CSS and CSS modules, and the hot-update message each kind of change produces.
 #include "ignis/dev/dev_module_server.h"
 #include "ignis/dev/import_rewriter.h"
+#include "ignis/dev/module_bundle.h"
 
 #include "core/config.h"
 
@@ -51,6 +52,23 @@ private Q_SLOTS:
         QVERIFY(out.contains("\\\"./nope\\\""));  // inside a string: untouched
     }
 
+    void factoriesRequireUrlPaths()
+    {
+        const QByteArray code = "var import_react = require(\"react\");\n"
+                                "var import_x = __toESM(require(\"./x.module.css\"), 1);\n"
+                                "var import_y = __toESM(require(\"./y\"));\n"
+                                "const lazy = () => import(\"./lazy\");\n"
+                                "const text = a.require(\"./member\");\n";
+        QStringList seen;
+        const QByteArray out = ModuleBundle::rewriteRequires(code, [](const QString &s) -> QString { return QStringLiteral("/u/") + s.mid(2); }, &seen);
+        QCOMPARE(seen, (QStringList{QStringLiteral("/u/act"), QStringLiteral("/u/x.module.css"), QStringLiteral("/u/y"),
+                                    QStringLiteral("/u/lazy")}));
+        // Browser semantics for the default import, even in a "type": "module" project.
+        QVERIFY2(out.contains("__toESM(require(\"/u/x.module.css\"));"), out.constData());
+        QVERIFY(out.contains("__heliosImport(\"/u/lazy\")"));
+        QVERIFY(out.contains("a.require(\"./member\")"));  // a member call, not an import
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -90,6 +108,15 @@ private Q_SLOTS:
         QVERIFY(page.body.indexOf("injectIntoGlobalHook") < page.body.indexOf("</head>"));
         QVERIFY(page.body.contains("src=\"/src/main.tsx\""));
         QVERIFY(page.body.contains("RefreshRuntime.injectIntoGlobalHook(window)"));
+        // Bundled: the entry runs from the bundle (its tag no longer loads it), and the
+        // bundle's script and stylesheet come after the client in <head>.
+        QVERIFY(m_server->isBundled());
+        QVERIFY2(page.body.contains("<script type=\"helios/module\" src=\"/src/main.tsx\">"), page.body.constData());
+        QVERIFY(!page.body.contains("<script type=\"module\" src=\"/src/main.tsx\">"));
+        const qsizetype bundle = page.body.indexOf("<script type=\"module\" src=\"/@helios-bundle.js?entries=/src/main.tsx\">");
+        QVERIFY(bundle > page.body.indexOf("injectIntoGlobalHook"));
+        QVERIFY(bundle < page.body.indexOf("</head>"));
+        QVERIFY(page.body.contains("<link rel=\"stylesheet\" href=\"/@helios-bundle.css?entries=/src/main.tsx\">"));
         const DevResponse client = m_server->get(QStringLiteral("/@helios/client.js"), {});
         QCOMPARE(client.status, 200);
         QVERIFY(client.body.contains("createHotContext"));
@@ -99,7 +126,10 @@ private Q_SLOTS:
     {
         const DevResponse main = m_server->get(QStringLiteral("/src/main.tsx"), {});
         QCOMPARE(main.status, 200);
-        QCOMPARE(m_server->esbuildRuns(), 3);  // compiled already, by the page load
+        // The page loads the bundle; a module asked for alone compiles in the long-lived
+        // transform process, starting no esbuild process.
+        QCOMPARE(m_server->esbuildRuns(), 3);
+        QVERIFY(m_server->serviceTransforms() >= 1);
         QVERIFY(main.contentType.startsWith("text/javascript"));
         QVERIFY2(main.body.contains("from \"/@deps/react-dom_client.js\""), main.body.constData());
         QVERIFY(main.body.contains("from \"/src/App.tsx\""));
@@ -120,6 +150,40 @@ private Q_SLOTS:
         QVERIFY(app.body.contains("from \"/src/label.ts\""));
         QCOMPARE(m_server->get(QStringLiteral("/src/missing.tsx"), {}).status, 404);
         QCOMPARE(m_server->get(QStringLiteral("/src/../../etc/passwd"), {}).status, 400);
+    }
+
+    void bundleHoldsEveryModuleAsAFactory()
+    {
+        const int runs = m_server->esbuildRuns();
+        const DevResponse bundle = m_server->get(QStringLiteral("/@helios-bundle.js"), QStringLiteral("entries=/src/main.tsx"));
+        QCOMPARE(bundle.status, 200);
+        QCOMPARE(m_server->esbuildRuns(), runs);  // made from the page load's compile
+        QVERIFY(bundle.contentType.startsWith("text/javascript"));
+        QVERIFY2(bundle.body.startsWith("import { moduleRegistry as __registry } from \"/@helios/client.js?hmrPort=24999\";"),
+                 bundle.body.left(300).constData());
+        QVERIFY(bundle.body.contains("import * as __p0 from \"/@deps/"));
+        QVERIFY(bundle.body.contains("r.external(\"/@deps/react.js\", "));
+        for (const char *path : {"/src/main.tsx", "/src/App.tsx", "/src/label.ts", "/src/App.module.css", "/src/global.css"})
+            QVERIFY2(bundle.body.contains(QByteArray(QByteArray("r.define(\"") + path + "\", ")), path);
+        // Imports point at the registry's paths; the component registers with React
+        // Refresh; import.meta.hot is the factory's own context.
+        QVERIFY(bundle.body.contains("require(\\\"/src/App.module.css\\\")"));
+        QVERIFY(bundle.body.contains("require(\\\"/@deps/react-dom_client.js\\\")"));
+        QVERIFY(bundle.body.contains("__heliosRegister(App, \\\"/src/App.tsx App\\\");\\n__hmr.accept(() => __heliosRefresh());"));
+        QVERIFY(bundle.body.contains("__hmr?.accept()"));
+        QVERIFY(bundle.body.contains("default: App_default }"));  // the CSS module's class names
+        QVERIFY(bundle.body.endsWith("r.start([\"/src/main.tsx\"]);\n"));
+        // Imports before importers: App and what it imports come before main.
+        QVERIFY(bundle.body.indexOf("r.define(\"/src/label.ts\"") < bundle.body.indexOf("r.define(\"/src/main.tsx\""));
+
+        const DevResponse css = m_server->get(QStringLiteral("/@helios-bundle.css"), QStringLiteral("entries=/src/main.tsx"));
+        QCOMPARE(css.status, 200);
+        QVERIFY(css.contentType.startsWith("text/css"));
+        // Every stylesheet once, in import order: App's CSS module before main's global.css.
+        QVERIFY2(css.body.contains(".App_title"), css.body.constData());
+        QVERIFY(css.body.contains("body { margin: 0; }"));
+        QVERIFY(css.body.indexOf(".App_title") < css.body.indexOf("body { margin: 0; }"));
+        QCOMPARE(css.body.count(".App_title"), 1);
     }
 
     void packagesArePreBundledTogether()
@@ -171,6 +235,9 @@ private Q_SLOTS:
         QCOMPARE(update.value(QStringLiteral("type")).toString(), QStringLiteral("css-update"));
         QCOMPARE(update.value(QStringLiteral("path")).toString(), QStringLiteral("/tokens.css"));
         QVERIFY(m_server->get(QStringLiteral("/tokens.css"), {}).body.contains("--color-brand: #00ff00"));
+        // The new text goes with the message: pages patch their sheet without a fetch.
+        QVERIFY(update.value(QStringLiteral("css")).toString().contains(QStringLiteral("--color-brand: #00ff00")));
+        const int runs = m_server->esbuildRuns();
 
         // A stylesheet: swapped.
         messages = m_server->filesChanged({QStringLiteral("src/global.css")});
@@ -184,12 +251,29 @@ private Q_SLOTS:
         QCOMPARE(update.value(QStringLiteral("type")).toString(), QStringLiteral("js-update"));
         QCOMPARE(update.value(QStringLiteral("acceptedPath")).toString(), QStringLiteral("/src/label.ts"));
         QVERIFY(m_server->get(QStringLiteral("/src/label.ts"), {}).body.contains("bye"));
+        // The bundled page gets the module's new factory in the update.
+        const QString factory = update.value(QStringLiteral("modules")).toObject().value(QStringLiteral("/src/label.ts")).toString();
+        QVERIFY2(factory.contains(QStringLiteral("label = \"bye\"")), qPrintable(factory));
+        QVERIFY(factory.contains(QStringLiteral("__hmr?.accept()")));
 
         // A module whose exports are all components: a React Refresh boundary.
         messages = m_server->filesChanged({QStringLiteral("src/App.tsx")});
         update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
         QCOMPARE(update.value(QStringLiteral("type")).toString(), QStringLiteral("js-update"));
         QCOMPARE(update.value(QStringLiteral("acceptedPath")).toString(), QStringLiteral("/src/App.tsx"));
+
+        // Edits compile in the transform process: no esbuild process started.
+        QCOMPARE(m_server->esbuildRuns(), runs);
+
+        // A CSS module: the merged stylesheet swaps, with the new rules in it.
+        write(m_dir.filePath(QStringLiteral("src/App.module.css")), ".title { color: var(--color-brand); font-weight: 700; }\n");
+        messages = m_server->filesChanged({QStringLiteral("src/App.module.css")});
+        QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("update"));
+        QStringList swapped;
+        for (const QJsonValue &value : messages.first().value(QStringLiteral("updates")).toArray())
+            swapped << value.toObject().value(QStringLiteral("path")).toString();
+        QVERIFY2(swapped.contains(QStringLiteral("/@helios-bundle.css")), qPrintable(swapped.join(QLatin1Char(' '))));
+        QVERIFY(m_server->get(QStringLiteral("/@helios-bundle.css"), QStringLiteral("entries=/src/main.tsx")).body.contains("font-weight: 700"));
 
         // A module nobody accepts for, up to the entry: the page reloads.
         messages = m_server->filesChanged({QStringLiteral("src/main.tsx")});
@@ -203,6 +287,32 @@ private Q_SLOTS:
         QCOMPARE(err.value(QStringLiteral("file")).toString(), QStringLiteral("src/App.tsx"));
         QVERIFY(err.value(QStringLiteral("line")).toInt() >= 2);
         QVERIFY(err.value(QStringLiteral("frame")).toString().contains(QStringLiteral("return <p>;")));
+    }
+
+    void leadingEdgeChangesWaitForWholeFiles()
+    {
+        // An early (first-event) call on a half-written, empty file sends nothing.
+        const QString label = m_dir.filePath(QStringLiteral("src/label.ts"));
+        write(label, "");
+        QVERIFY(m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early).isEmpty());
+        // A whole file: handled early, and the settled call after it skips the same content.
+        write(label, "export const label: string = \"early\";\nimport.meta.hot?.accept();\n");
+        QList<QJsonObject> messages = m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early);
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("update"));
+        QVERIFY(m_server->filesChanged({QStringLiteral("src/label.ts")}).isEmpty());
+        // Content that changed after the early call is sent by the settled one.
+        QVERIFY(!m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early).isEmpty());
+        write(label, "export const label: string = \"late\";\nimport.meta.hot?.accept();\n");
+        messages = m_server->filesChanged({QStringLiteral("src/label.ts")});
+        QCOMPARE(messages.size(), 1);
+        const QJsonObject update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
+        QVERIFY(update.value(QStringLiteral("modules")).toObject().value(QStringLiteral("/src/label.ts")).toString().contains(QStringLiteral("late")));
+        // A compile error seen early may be a half-written file: only the settled call reports it.
+        write(label, "export const label = (;\n");
+        QVERIFY(m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early).isEmpty());
+        messages = m_server->filesChanged({QStringLiteral("src/label.ts")});
+        QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("error"));
     }
 
 private:

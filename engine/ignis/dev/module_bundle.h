@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace helios::ignis {
+
+// The dev server's bundled page: every module of the page as a factory in one script
+// (/@helios/bundle.js), run by the HMR client's module registry, and every stylesheet
+// those modules import merged into one (/@helios/bundle.css). The browser fetches a
+// handful of files instead of one per module and per CSS module; hot updates stay
+// module-level (one factory is replaced and re-run).
+//
+// A factory is esbuild's CommonJS output of one module (format: cjs, import.meta.hot
+// defined as __hmr), its require()/import() specifiers rewritten to URL paths, run by
+// the client as
+//   function (require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh)
+class ModuleBundle {
+public:
+    using Resolve = std::function<QString(const QString &specifier)>;
+
+    // Rewrites `require("x")` to `require("<resolve(x)>")` and `import("x")` to
+    // `__heliosImport("<resolve(x)>")` in esbuild's CommonJS output; `specifiers` gets
+    // the resolved ones in order.
+    static QByteArray rewriteRequires(const QByteArray &code, const Resolve &resolve, QStringList *resolved);
+
+    // React Refresh for a factory: when every export is a component (PascalCase), each
+    // registers with react-refresh's runtime and the module accepts its own updates.
+    // Unchanged when not.
+    static QByteArray withRefreshRegistration(const QString &urlPath, const QByteArray &code);
+
+    // Whether the factory calls import.meta.hot.accept (as __hmr.accept).
+    static bool acceptsItself(const QByteArray &code);
+
+    // A CSS module's factory from esbuild's ES module output of its class names
+    // ("var X_default = {...}; export { X_default as default };").
+    static QByteArray cssModuleFactory(const QByteArray &classesModule);
+
+    struct Input {
+        QStringList entries;                      // URL paths the page runs, in order
+        const QHash<QString, QByteArray> *factories;  // URL path -> factory
+        const QHash<QString, QStringList> *dependencies; // URL path -> resolved specifiers, in order
+        const QHash<QString, QByteArray> *styles;     // URL path of a stylesheet -> its CSS
+        QByteArray clientUrl;
+    };
+    // The modules reachable from the entries, depth first, and the stylesheets in the
+    // order a bundler would put them (a module's imports before the module).
+    struct Graph {
+        QStringList modules;
+        QStringList stylesheets;
+        QStringList packages;  // /@deps/ URLs
+    };
+    static Graph walk(const Input &input);
+    static QByteArray script(const Input &input, const Graph &graph);
+    static QByteArray stylesheet(const Input &input, const Graph &graph);
+};
+
+} // namespace helios::ignis
