@@ -6,7 +6,7 @@
 #include "preview/preview_panel.h"
 #include "tokens/tokens_panel.h"
 
-#include "dev_server.h"
+#include "dev_server_host.h"
 #include "engine.h"
 
 #include <QCloseEvent>
@@ -46,15 +46,15 @@ MainWindow::~MainWindow() = default;
 bool MainWindow::openProject(const QString &projectDir)
 {
     m_build->setProjectDir(projectDir);
-    auto server = std::make_unique<server::DevServer>(m_engine.config(), projectDir,
-                                                      server::DevServer::Options{QStringLiteral("127.0.0.1"), 0, 0});
-    if (auto started = server->start(); !started.ok()) {
-        notify(tr("The preview could not start: %1").arg(started.error().toString()));
+    m_devServer.reset(); // the previous project's, if any
+    auto host = std::make_unique<DevServerHost>();
+    const Result<quint16> port = host->start(m_engine.config(), projectDir, m_engine.bus());
+    if (!port.ok()) {
+        notify(tr("The preview could not start: %1").arg(port.error().toString()));
         return false;
     }
-    (void)server->followTokenEvents(m_engine.bus());
-    m_devServer = std::move(server);
-    m_preview->setUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_devServer->port())));
+    m_devServer = std::move(host);
+    m_preview->setUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(*port)));
     return true;
 }
 

@@ -17,11 +17,9 @@ class HomePanel;
 class PreviewPanel;
 } // namespace helios::panels
 
-namespace helios::server {
-class DevServer;
-}
-
 namespace helios::workbench {
+
+class DevServerHost;
 
 // The workbench window: hosts the panels in docks and restores the layout.
 class MainWindow : public QMainWindow, public panels::PanelHost {
@@ -51,7 +49,7 @@ private:
     panels::HomePanel *m_home = nullptr;
     panels::BuildPanel *m_build = nullptr;
     panels::PreviewPanel *m_preview = nullptr;
-    std::unique_ptr<server::DevServer> m_devServer;
+    std::unique_ptr<DevServerHost> m_devServer;
 };
 
 } // namespace helios::workbench

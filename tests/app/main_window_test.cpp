@@ -11,12 +11,14 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace helios;
@@ -88,6 +90,17 @@ private Q_SLOTS:
         QVERIFY(finished.wait(30000));
         QVERIFY(reply->readAll().contains("/@helios/client.js"));
         reply->deleteLater();
+
+        // The dev server has its own thread: it answers while this (the window's) thread is
+        // blocked in a read that runs no event loop.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
+        QVERIFY(socket.waitForConnected(10000));
+        socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        QByteArray page;
+        while (!page.contains("/@helios/client.js") && socket.waitForReadyRead(10000))
+            page += socket.readAll();
+        QVERIFY2(page.contains("/@helios/client.js"), page.left(200).constData());
     }
 };
 
