@@ -49,6 +49,11 @@ struct DevResponse {
 // the page falls back to one ES module per request. Later changes compile single files
 // through a long-lived transform process (TransformService); a hot update carries the
 // new factory. Not thread-safe: the transport calls it from one thread.
+//
+// Its parts: DevModuleCompiler (esbuild and the transform process), ModuleLinker
+// (esbuild's output made servable, and the import graph), DevModuleCache (what is
+// compiled, and the first page load's compile) and HotUpdatePlanner (file changes to
+// HMR messages); this class routes requests and serves the page and the token sheet.
 class DevModuleServer {
 public:
     DevModuleServer(const Config &config, const QString &projectDir);

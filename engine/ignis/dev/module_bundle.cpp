@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ignis/dev/module_bundle.h"
 
+#include "ignis/dev/dev_files.h"
+
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 namespace helios::ignis {
 
 namespace {
 
-QByteArray jsString(const QString &text)
-{
-    return QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
-}
+using dev::jsString;
 
 bool isComponentName(QStringView name)
 {
@@ -21,7 +23,99 @@ bool isComponentName(QStringView name)
     return component.match(name.toString()).hasMatch();
 }
 
+qsizetype skipSpaceAndComments(const QByteArray &css, qsizetype at)
+{
+    for (;;) {
+        while (at < css.size() && QChar::isSpace(uchar(css.at(at))))
+            ++at;
+        if (!QByteArrayView(css).sliced(at).startsWith("/*"))
+            return at;
+        const qsizetype end = css.indexOf("*/", at + 2);
+        if (end < 0)
+            return css.size();
+        at = end + 2;
+    }
+}
+
+// Where the at-rule statement starting at `from` ends (after its ';'), skipping strings
+// and parentheses; -1 when it is a block or does not end.
+qsizetype statementEnd(const QByteArray &css, qsizetype from)
+{
+    char quote = 0;
+    int depth = 0;
+    for (qsizetype i = from; i < css.size(); ++i) {
+        const char c = css.at(i);
+        if (quote) {
+            if (c == '\\')
+                ++i;
+            else if (c == quote)
+                quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')') {
+            depth = qMax(0, depth - 1);
+        } else if (depth == 0 && c == ';') {
+            return i + 1;
+        } else if (depth == 0 && c == '{') {
+            return -1;
+        }
+    }
+    return -1;
+}
+
+// Whether an at-rule named `name` (with its '@') starts at `at`: at-rule names are
+// ASCII case-insensitive, and the name must end there.
+bool atRule(const QByteArray &css, qsizetype at, QByteArrayView name)
+{
+    const QByteArrayView rest = QByteArrayView(css).sliced(at);
+    if (rest.size() <= name.size() || rest.first(name.size()).compare(name, Qt::CaseInsensitive) != 0)
+        return false;
+    const char next = rest.at(name.size());
+    return !QChar::isLetterOrNumber(uchar(next)) && next != '-' && next != '_';
+}
+
+// An @import of the stylesheet at `sheetPath` that works from /@helios-bundle.css: a
+// relative URL resolved against the sheet's own path.
+QByteArray withAbsoluteUrl(const QString &sheetPath, const QByteArray &statement)
+{
+    static const QRegularExpression target(QStringLiteral("^@import\\s*(?:url\\(\\s*)?([\"']?)([^\"'()\\s]+)\\1"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    QString text = QString::fromUtf8(statement);
+    const auto match = target.match(text);
+    if (!match.hasMatch())
+        return statement;
+    const QString url = match.captured(2);
+    if (url.startsWith(QLatin1Char('/')) || !QUrl(url).isRelative())
+        return statement;
+    text.replace(match.capturedStart(2), match.capturedLength(2),
+                 QDir::cleanPath(QFileInfo(sheetPath).path() + QLatin1Char('/') + url));
+    return text.toUtf8();
+}
+
 } // namespace
+
+qsizetype ModuleBundle::takeLeadingImports(const QString &sheetPath, const QByteArray &css, QByteArray *charset,
+                                           QByteArray *imports)
+{
+    qsizetype taken = 0;
+    for (qsizetype at = skipSpaceAndComments(css, 0); at < css.size(); at = skipSpaceAndComments(css, taken)) {
+        const bool isCharset = QByteArrayView(css).sliced(at).startsWith("@charset ");  // case-sensitive, by the spec
+        if (!isCharset && !atRule(css, at, "@import"))
+            break;
+        const qsizetype end = statementEnd(css, at);
+        if (end < 0)
+            break;
+        const QByteArray statement = css.sliced(at, end - at);
+        if (!isCharset)
+            *imports += withAbsoluteUrl(sheetPath, statement) + '\n';
+        else if (charset->isEmpty())
+            *charset = statement + '\n';  // only the first counts; the others were ignored too
+        taken = end;
+    }
+    return taken;
+}
 
 QByteArray ModuleBundle::rewriteRequires(const QByteArray &code, const Resolve &resolve, QStringList *resolved)
 {
@@ -174,10 +268,17 @@ QByteArray ModuleBundle::script(const Input &input, const Graph &graph)
 
 QByteArray ModuleBundle::stylesheet(const Input &input, const Graph &graph)
 {
-    QByteArray out;
-    for (const QString &path : graph.stylesheets)
-        out += "/* " + path.toUtf8() + " */\n" + input.styles->value(path) + "\n";
-    return out;
+    // A browser ignores an @import after other rules: each sheet's leading @imports go to
+    // the top of the merged sheet, in order (after the first @charset), the rest stays.
+    QByteArray charset;
+    QByteArray imports;
+    QByteArray rules;
+    for (const QString &path : graph.stylesheets) {
+        const QByteArray css = input.styles->value(path);
+        const qsizetype taken = takeLeadingImports(path, css, &charset, &imports);
+        rules += "/* " + path.toUtf8() + " */\n" + QByteArrayView(css).sliced(taken) + "\n";
+    }
+    return charset + imports + rules;
 }
 
 } // namespace helios::ignis

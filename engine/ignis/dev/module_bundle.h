@@ -57,7 +57,18 @@ public:
     };
     static Graph walk(const Input &input);
     static QByteArray script(const Input &input, const Graph &graph);
+    // Every stylesheet of the graph merged, in order. @charset and @import count only at
+    // the top of a sheet, so those leading each stylesheet are hoisted to the top of the
+    // merged one (see takeLeadingImports).
     static QByteArray stylesheet(const Input &input, const Graph &graph);
+
+    // Takes the @charset and @import statements that lead `css` (the stylesheet at URL
+    // path `sheetPath`): the first @charset into `charset` when it is empty, the imports
+    // appended to `imports` with relative URLs resolved against `sheetPath`. Returns
+    // where the rest of the sheet begins. An @import after any other rule is left where
+    // it is: the browser ignored it in the sheet alone too.
+    static qsizetype takeLeadingImports(const QString &sheetPath, const QByteArray &css, QByteArray *charset,
+                                        QByteArray *imports);
 };
 
 } // namespace helios::ignis

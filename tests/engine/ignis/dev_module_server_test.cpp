@@ -9,6 +9,7 @@
 #include "core/config.h"
 
 #include <QDir>
+#include <QHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -67,6 +68,48 @@ private Q_SLOTS:
         QVERIFY2(out.contains("__toESM(require(\"/u/x.module.css\"));"), out.constData());
         QVERIFY(out.contains("__heliosImport(\"/u/lazy\")"));
         QVERIFY(out.contains("a.require(\"./member\")"));  // a member call, not an import
+    }
+
+    void mergedStylesheetHoistsImports_data()
+    {
+        QTest::addColumn<QByteArray>("first");   // /src/a.css
+        QTest::addColumn<QByteArray>("second");  // /src/styles/b.css
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("an import after another sheet's rules moves to the top")
+            << QByteArray("body { margin: 0; }\n")
+            << QByteArray("@import url(\"https://fonts.example/inter.css\");\np { color: red; }\n")
+            << QByteArray("@import url(\"https://fonts.example/inter.css\");\n/* /src/a.css */\nbody { margin: 0; }\n\n"
+                          "/* /src/styles/b.css */\n\np { color: red; }\n\n");
+        QTest::newRow("a relative import resolves against its own sheet, keeping its media")
+            << QByteArray("a { color: blue; }\n")
+            << QByteArray("/* theme */\n@import './theme.css' screen;\n@IMPORT url(../base.css);\n")
+            << QByteArray("@import '/src/styles/theme.css' screen;\n@IMPORT url(/src/base.css);\n"
+                          "/* /src/a.css */\na { color: blue; }\n\n/* /src/styles/b.css */\n\n\n");
+        QTest::newRow("imports keep their order across sheets, after the first charset only")
+            << QByteArray("@charset \"utf-8\";\n@import \"/x.css\";\nh1 {}\n")
+            << QByteArray("@charset \"utf-8\";\n@import \"y.css\" layer(base);\nh2 {}\n")
+            << QByteArray("@charset \"utf-8\";\n@import \"/x.css\";\n@import \"/src/styles/y.css\" layer(base);\n"
+                          "/* /src/a.css */\n\nh1 {}\n\n/* /src/styles/b.css */\n\nh2 {}\n\n");
+        QTest::newRow("an import after a rule stays where it is, ignored as in its own sheet")
+            << QByteArray("h1 {}\n@import \"late.css\";\n")
+            << QByteArray("@importance { }\n")
+            << QByteArray("/* /src/a.css */\nh1 {}\n@import \"late.css\";\n\n/* /src/styles/b.css */\n@importance { }\n\n");
+    }
+
+    void mergedStylesheetHoistsImports()
+    {
+        QFETCH(QByteArray, first);
+        QFETCH(QByteArray, second);
+        QFETCH(QByteArray, expected);
+        const QString a = QStringLiteral("/src/a.css");
+        const QString b = QStringLiteral("/src/styles/b.css");
+        const QHash<QString, QByteArray> factories{{a, {}}, {b, {}}};
+        const QHash<QString, QStringList> dependencies;
+        const QHash<QString, QByteArray> styles{{a, first}, {b, second}};
+        const ModuleBundle::Input input{{a, b}, &factories, &dependencies, &styles, "/@helios/client.js"};
+        const ModuleBundle::Graph graph = ModuleBundle::walk(input);
+        QCOMPARE(graph.stylesheets, (QStringList{a, b}));
+        QCOMPARE(ModuleBundle::stylesheet(input, graph), expected);
     }
 
     void initTestCase()

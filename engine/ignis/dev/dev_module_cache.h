@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/result.h"
+#include "ignis/dev/css_module_compiler.h"
+#include "ignis/dev/module_bundle.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace helios::ignis {
+
+class DevModuleCompiler;
+class ModuleLinker;
+
+// What the dev server has compiled for the project, compiled when first asked for: the
+// ES modules and CSS modules served one per request and, once the first page load has
+// compiled every module (warm()), the bundled page's factories and stylesheets. The
+// compiling is DevModuleCompiler's, the linking ModuleLinker's.
+class DevModuleCache {
+public:
+    DevModuleCache(DevModuleCompiler &compiler, ModuleLinker &linker);
+
+    // The first page load: every module of the project compiled in one esbuild call (as
+    // factories of the bundled page) while every CSS module compiles in another, so the
+    // packages they import are known and pre-bundled together in a third. When a module
+    // does not compile, the page falls back to one ES module per request. Once only.
+    void warm();
+    // Whether warm() bundled the page.
+    bool isBundled() const { return m_bundled; }
+
+    // A module as served, compiled unless cached (NotFound: no such file).
+    Result<QByteArray> module(const QString &urlPath);
+    // A CSS module as an ES module: its class names, and its CSS handed to the client.
+    Result<QByteArray> cssModule(const QString &urlPath);
+    // A changed module compiled again as an ES module (the page is not bundled).
+    Result<void> recompileModule(const QString &urlPath);
+    void forgetModule(const QString &urlPath) { m_modules.remove(urlPath); }
+    void forgetCssModule(const QString &urlPath) { m_cssModules.remove(urlPath); }
+
+    // The bundled page's factory of a module, compiled again (or first).
+    Result<QByteArray> compileFactory(const QString &urlPath);
+    // CSS modules compiled again; the paths whose class names changed.
+    Result<QStringList> compileCssModules(const QStringList &urlPaths);
+    // A plain stylesheet read again into the bundled page (`added`: it is new to it).
+    void readStylesheet(const QString &urlPath, bool added);
+
+    bool hasFactory(const QString &urlPath) const { return m_factories.contains(urlPath); }
+    QByteArray factory(const QString &urlPath) const { return m_factories.value(urlPath); }
+    bool hasStyle(const QString &urlPath) const { return m_styles.contains(urlPath); }
+
+    // Whether the modules import packages the pre-bundle lacks; bundlePackages() makes it
+    // again with every package imported.
+    bool lacksPackages() const;
+    void bundlePackages();
+
+    // The bundled page of the entries (URL paths), for ModuleBundle.
+    ModuleBundle::Input bundleInput(const QStringList &entries) const;
+
+private:
+    QByteArray cssModuleJs(const QString &urlPath, const CssModuleCompiler::Output &output) const;
+    QStringList takeCssModules(const QHash<QString, CssModuleCompiler::Output> &compiled);
+    Result<QByteArray> compileModule(const QString &urlPath);
+    QString absolute(const QString &urlPath) const;
+
+    DevModuleCompiler &m_compiler;
+    ModuleLinker &m_linker;
+    bool m_warmed = false;
+    bool m_bundled = false;
+    QHash<QString, QByteArray> m_modules;     // URL path -> served JavaScript
+    QHash<QString, QByteArray> m_cssModules;  // URL path of a .module.css -> its JavaScript
+    // The bundled page (ModuleBundle).
+    QHash<QString, QByteArray> m_factories;   // URL path -> factory (modules and stylesheets)
+    QHash<QString, QByteArray> m_styles;      // URL path of imported CSS -> its CSS
+    QHash<QString, QByteArray> m_cssClasses;  // URL path of a CSS module -> its class names module
+    QSet<QString> m_bundledPackages;          // the packages in /@deps/ now
+};
+
+} // namespace helios::ignis

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ignis/dev/dev_module_compiler.h"
+
+#include "core/config.h"
+#include "core/logging.h"
+#include "ignis/dev/dependency_bundler.h"
+#include "ignis/dev/dev_files.h"
+#include "ignis/dev/transform_service.h"
+#include "ignis/esbuild_messages.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <QProcess>
+
+namespace helios::ignis {
+
+namespace {
+
+QString loaderFor(const QString &path)
+{
+    if (path.endsWith(QLatin1String(".tsx")))
+        return QStringLiteral("tsx");
+    if (path.endsWith(QLatin1String(".ts")))
+        return QStringLiteral("ts");
+    return QStringLiteral("jsx");  // .js and .jsx: JSX is allowed in either
+}
+
+QString formatName(DevModuleCompiler::Format format)
+{
+    return format == DevModuleCompiler::Format::Factory ? QStringLiteral("cjs") : QStringLiteral("esm");
+}
+
+// esbuild's transform options, for the transform process.
+QJsonObject transformOptions(const QString &urlPath, DevModuleCompiler::Format format)
+{
+    QJsonObject options{{QStringLiteral("loader"), loaderFor(urlPath)},
+                        {QStringLiteral("format"), formatName(format)},
+                        {QStringLiteral("jsx"), QStringLiteral("automatic")},
+                        {QStringLiteral("jsxDev"), true},
+                        {QStringLiteral("sourcemap"), QStringLiteral("inline")},
+                        {QStringLiteral("sourcefile"), urlPath.mid(1)},
+                        {QStringLiteral("target"), QStringLiteral("es2020")},
+                        {QStringLiteral("logLevel"), QStringLiteral("silent")}};
+    if (format == DevModuleCompiler::Format::Factory)
+        options.insert(QStringLiteral("define"), QJsonObject{{QStringLiteral("import.meta.hot"), QStringLiteral("__hmr")}});
+    return options;
+}
+
+// The same options for an esbuild process, after what tells it the input.
+QStringList commandLineOptions(DevModuleCompiler::Format format)
+{
+    QStringList args{QStringLiteral("--format=") + formatName(format),
+                     QStringLiteral("--jsx=automatic"), QStringLiteral("--jsx-dev"),
+                     QStringLiteral("--sourcemap=inline"), QStringLiteral("--target=es2020"),
+                     QStringLiteral("--log-level=error"), QStringLiteral("--color=false")};
+    if (format == DevModuleCompiler::Format::Factory)
+        args << QStringLiteral("--define:import.meta.hot=__hmr");
+    return args;
+}
+
+} // namespace
+
+DevModuleCompiler::DevModuleCompiler(const Config &config) : m_config(config) {}
+
+DevModuleCompiler::~DevModuleCompiler() = default;
+
+Result<void> DevModuleCompiler::open(const QString &projectDir)
+{
+    m_projectDir = projectDir;
+    auto toolchain = EsbuildToolchain::locate(m_config, m_projectDir);
+    HELIOS_TRY(toolchain);
+    m_toolchain = *toolchain;
+    m_workDir = m_projectDir + QStringLiteral("/.helios/dev");
+    if (!QDir().mkpath(m_workDir))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create the dev server's directory"), m_workDir);
+    // Started now, ready by the first edit: Node.js and esbuild start while the page loads.
+    m_transforms = std::make_unique<TransformService>(m_toolchain, m_projectDir);
+    m_transforms->start();
+    return {};
+}
+
+QString DevModuleCompiler::depsDir() const { return m_workDir + QStringLiteral("/deps"); }
+
+int DevModuleCompiler::serviceTransforms() const { return m_transforms ? m_transforms->requests() : 0; }
+
+Result<QByteArray> DevModuleCompiler::failed(const QString &urlPath, BuildMessages messages)
+{
+    if (messages.isEmpty())
+        messages.append(BuildMessage{BuildMessage::Severity::Error, urlPath.mid(1), 0, 0, QStringLiteral("esbuild failed"), {}, {}});
+    for (BuildMessage &message : messages)
+        if (message.file.isEmpty() || message.file == QLatin1String("<stdin>"))
+            message.file = urlPath.mid(1);
+    m_lastError = messages.first();
+    return makeError(ErrorCode::InvalidArgument, messages.first().toString(), urlPath);
+}
+
+Result<QByteArray> DevModuleCompiler::compile(const QString &urlPath, Format format, const QByteArray *source)
+{
+    bool ok = true;
+    const QByteArray code = source ? *source : dev::readFile(m_projectDir + urlPath, &ok);
+    if (!ok)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no module %1").arg(urlPath));
+    if (m_transforms && m_transforms->available()) {
+        auto out = m_transforms->transform(code, transformOptions(urlPath, format));
+        if (out.ok()) {
+            if (!out->errors.isEmpty())
+                return failed(urlPath, out->errors);
+            return out->code;
+        }
+    }
+    return compileInProcess(urlPath, format, code);
+}
+
+Result<QByteArray> DevModuleCompiler::compileInProcess(const QString &urlPath, Format format, const QByteArray &source)
+{
+    QProcess esbuild;
+    esbuild.setWorkingDirectory(m_projectDir);
+    ++m_esbuildRuns;
+    const QStringList args = QStringList{QStringLiteral("--loader=") + loaderFor(urlPath),
+                                         QStringLiteral("--sourcefile=") + urlPath.mid(1)} +
+                             commandLineOptions(format);
+    esbuild.start(m_toolchain.binary, args);
+    esbuild.write(source);
+    esbuild.closeWriteChannel();
+    if (!esbuild.waitForFinished(30000))
+        return makeError(ErrorCode::Timeout, QStringLiteral("esbuild did not compile %1 in time").arg(urlPath));
+    if (esbuild.exitCode() != 0)
+        return failed(urlPath, parseEsbuildMessages(esbuild.readAllStandardError()));
+    return esbuild.readAllStandardOutput();
+}
+
+Result<QHash<QString, QByteArray>> DevModuleCompiler::compileBatch(const QStringList &urlPaths, Format format)
+{
+    const QString outDir = m_workDir + QStringLiteral("/batch");
+    QDir(outDir).removeRecursively();
+    QStringList args;
+    for (const QString &urlPath : urlPaths)
+        args << urlPath.mid(1);
+    args << QStringLiteral("--outdir=") + outDir << QStringLiteral("--outbase=.") << QStringLiteral("--loader:.js=jsx")
+         << commandLineOptions(format);
+    QProcess esbuild;
+    esbuild.setWorkingDirectory(m_projectDir);
+    ++m_esbuildRuns;
+    esbuild.start(m_toolchain.binary, args);
+    if (!esbuild.waitForFinished(120000) || esbuild.exitStatus() != QProcess::NormalExit || esbuild.exitCode() != 0)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("a module does not compile"), m_projectDir);
+    QHash<QString, QByteArray> compiled;
+    for (const QString &urlPath : urlPaths) {
+        QString out = outDir + urlPath;
+        out = out.left(out.lastIndexOf(QLatin1Char('.'))) + QStringLiteral(".js");
+        bool ok = false;
+        compiled.insert(urlPath, dev::readFile(out, &ok));
+        if (!ok)
+            return makeError(ErrorCode::Io, QStringLiteral("esbuild wrote no %1").arg(out));
+    }
+    return compiled;
+}
+
+std::unique_ptr<CssModuleCompiler> DevModuleCompiler::startCssModules(const QStringList &urlPaths)
+{
+    auto compiler = std::make_unique<CssModuleCompiler>(m_toolchain, m_projectDir, m_workDir);
+    ++m_esbuildRuns;
+    compiler->start(urlPaths);
+    return compiler;
+}
+
+Result<QHash<QString, CssModuleCompiler::Output>> DevModuleCompiler::compileCssModules(const QStringList &urlPaths)
+{
+    return startCssModules(urlPaths)->finish();
+}
+
+void DevModuleCompiler::bundlePackages(const QSet<QString> &specifiers)
+{
+    DependencyBundler bundler(m_toolchain, m_projectDir, depsDir());
+    QStringList sorted(specifiers.cbegin(), specifiers.cend());
+    sorted.sort();
+    auto ran = bundler.bundle(sorted);
+    if (!ran.ok())
+        qCWarning(lcIgnis) << "dev server:" << ran.error().toString();
+    else if (*ran)
+        ++m_esbuildRuns;
+}
+
+} // namespace helios::ignis

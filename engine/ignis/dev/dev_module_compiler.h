@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/result.h"
+#include "ignis/build_message.h"
+#include "ignis/dev/css_module_compiler.h"
+#include "ignis/esbuild_toolchain.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace helios {
+class Config;
+}
+
+namespace helios::ignis {
+
+class TransformService;
+
+// The dev server's compilers, and the count of the esbuild processes they start: single
+// modules through the long-lived transform process (TransformService) or an esbuild
+// process when there is none, many modules in one esbuild call, CSS modules
+// (CssModuleCompiler) and the packages the modules import (DependencyBundler). Its
+// output is raw esbuild output; ModuleLinker makes it servable.
+class DevModuleCompiler {
+public:
+    // An ES module for the browser, or a CommonJS factory for the bundled page
+    // (import.meta.hot defined as __hmr).
+    enum class Format { EsModule, Factory };
+
+    explicit DevModuleCompiler(const Config &config);
+    ~DevModuleCompiler();
+
+    // Finds esbuild for the project, creates <project>/.helios/dev and starts the
+    // transform process.
+    Result<void> open(const QString &projectDir);
+
+    const QString &projectDir() const { return m_projectDir; }
+    const EsbuildToolchain &toolchain() const { return m_toolchain; }
+    // Where the pre-bundled packages are (/@deps/).
+    QString depsDir() const;
+
+    // One module (`urlPath` in the project, or `source` when given).
+    Result<QByteArray> compile(const QString &urlPath, Format format, const QByteArray *source = nullptr);
+    // Many modules in one esbuild call (no bundling: one output per input), the raw
+    // output by URL path. Fails as a whole if any module does not compile; the caller
+    // then compiles one by one, so one broken file costs only itself.
+    Result<QHash<QString, QByteArray>> compileBatch(const QStringList &urlPaths, Format format);
+    // CSS modules in one esbuild call. start returns while esbuild runs (the caller may
+    // compile JavaScript meanwhile); finish with CssModuleCompiler::finish().
+    std::unique_ptr<CssModuleCompiler> startCssModules(const QStringList &urlPaths);
+    Result<QHash<QString, CssModuleCompiler::Output>> compileCssModules(const QStringList &urlPaths);
+    // Pre-bundles the packages into depsDir(); a failure is logged (the page then
+    // reports the missing package).
+    void bundlePackages(const QSet<QString> &specifiers);
+
+    // The error of the last module that did not compile, located for the overlay.
+    const std::optional<BuildMessage> &lastError() const { return m_lastError; }
+    void clearLastError() { m_lastError.reset(); }
+
+    int esbuildRuns() const { return m_esbuildRuns; }
+    int serviceTransforms() const;
+
+private:
+    Result<QByteArray> failed(const QString &urlPath, BuildMessages messages);
+    Result<QByteArray> compileInProcess(const QString &urlPath, Format format, const QByteArray &source);
+
+    const Config &m_config;
+    QString m_projectDir;
+    QString m_workDir;  // <project>/.helios/dev
+    EsbuildToolchain m_toolchain;
+    std::unique_ptr<TransformService> m_transforms;
+    std::optional<BuildMessage> m_lastError;
+    int m_esbuildRuns = 0;
+};
+
+} // namespace helios::ignis

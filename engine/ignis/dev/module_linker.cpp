@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "ignis/dev/module_linker.h"
+
+#include "ignis/dev/dependency_bundler.h"
+#include "ignis/dev/dev_files.h"
+#include "ignis/dev/import_rewriter.h"
+#include "ignis/dev/module_bundle.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace helios::ignis {
+
+namespace {
+
+bool isBare(const QString &specifier)
+{
+    return !specifier.startsWith(QLatin1Char('.')) && !specifier.startsWith(QLatin1Char('/')) &&
+           !specifier.contains(QLatin1String("://"));
+}
+
+} // namespace
+
+QByteArray ModuleLinker::clientUrl() const
+{
+    return "/@helios/client.js" + (m_hmrPort ? "?hmrPort=" + QByteArray::number(m_hmrPort) : QByteArray());
+}
+
+QString ModuleLinker::resolveRelative(const QString &importer, const QString &specifier) const
+{
+    const QString base = specifier.startsWith(QLatin1Char('/'))
+                             ? QDir::cleanPath(specifier)
+                             : QDir::cleanPath(QFileInfo(importer).path() + QLatin1Char('/') + specifier);
+    const auto exists = [this](const QString &urlPath) { return QFileInfo(m_projectDir + urlPath).isFile(); };
+    if (exists(base))
+        return base;
+    for (const QString &extension : dev::moduleExtensions())
+        if (exists(base + extension))
+            return base + extension;
+    for (const QString &extension : dev::moduleExtensions())
+        if (exists(base + QStringLiteral("/index") + extension))
+            return base + QStringLiteral("/index") + extension;
+    return {};
+}
+
+QString ModuleLinker::resolve(const QString &importer, const QString &specifier, bool *file)
+{
+    *file = false;
+    if (isBare(specifier)) {
+        m_bareImports.insert(specifier);
+        return QStringLiteral("/@deps/") + DependencyBundler::fileNameFor(specifier);
+    }
+    const QString resolved = resolveRelative(importer, specifier);
+    if (resolved.isEmpty())
+        return specifier;
+    m_importers[resolved].insert(importer);
+    *file = true;
+    return resolved;
+}
+
+QByteArray ModuleLinker::linkFactory(const QString &urlPath, const QByteArray &compiled)
+{
+    QStringList deps;
+    QByteArray code = ModuleBundle::rewriteRequires(
+        compiled,
+        [&](const QString &specifier) {
+            bool file = false;
+            return resolve(urlPath, specifier, &file);
+        },
+        &deps);
+    m_dependencies.insert(urlPath, deps);
+    if (dev::usesJsx(urlPath) && m_reactRefresh)
+        code = ModuleBundle::withRefreshRegistration(urlPath, code);
+    if (ModuleBundle::acceptsItself(code))
+        m_selfAccepting.insert(urlPath);
+    return code;
+}
+
+QByteArray ModuleLinker::link(const QString &urlPath, const QByteArray &compiled)
+{
+    QStringList specifiers;
+    QByteArray code = ImportRewriter::rewrite(compiled, [&](const QString &specifier) -> QString {
+        bool file = false;
+        const QString url = resolve(urlPath, specifier, &file);
+        return file && url.endsWith(QLatin1String(".css")) ? url + QStringLiteral("?import") : url;
+    }, &specifiers);
+    if (dev::usesJsx(urlPath))
+        code = withRefreshRegistration(urlPath, code);
+    if (code.contains("import.meta.hot.accept(") || code.contains("import.meta.hot?.accept("))
+        m_selfAccepting.insert(urlPath);
+    // On the first line, so the inline source map's lines still match.
+    const QByteArray hot = "import { createHotContext as __heliosHot } from \"" + clientUrl() +
+                           "\"; import.meta.hot = __heliosHot(" + dev::jsString(urlPath) + "); ";
+    return hot + code;
+}
+
+// React Refresh without a Babel pass: a module whose exports are all components
+// (PascalCase) registers each with react-refresh's runtime and accepts its own
+// updates, re-rendering with the new code while React keeps the components' state.
+// Hook signatures are not tracked: a changed hook order keeps state it should reset
+// (react-refresh treats components without signatures as compatible).
+QByteArray ModuleLinker::withRefreshRegistration(const QString &urlPath, const QByteArray &code) const
+{
+    static const QRegularExpression exportBlock(QStringLiteral("^export\\s*\\{([^}]*)\\};?"),
+                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression component(QStringLiteral("^[A-Z][A-Za-z0-9_$]*$"));
+    const QString text = QString::fromUtf8(code);
+    QStringList registrations;
+    bool onlyComponents = true;
+    for (auto it = exportBlock.globalMatch(text); it.hasNext();) {
+        for (QString item : it.next().captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            item = item.simplified();
+            const QStringList parts = item.split(QStringLiteral(" as "));
+            const QString local = parts.first().trimmed();
+            const QString exported = parts.last().trimmed();
+            const bool isComponent = component.match(local).hasMatch() &&
+                                     (exported == QLatin1String("default") || component.match(exported).hasMatch());
+            onlyComponents = onlyComponents && isComponent;
+            if (isComponent)
+                registrations << QStringLiteral("__heliosRegister(%1, %2);")
+                                     .arg(local, QString::fromUtf8(dev::jsString(urlPath + QLatin1Char(' ') + local)));
+        }
+    }
+    if (registrations.isEmpty() || !onlyComponents || !m_reactRefresh)
+        return code;
+    const QByteArray tail = "\nimport { registerComponent as __heliosRegister, performRefresh as __heliosRefresh } from "
+                            "\"" + clientUrl() + "\";\n" + registrations.join(QLatin1Char('\n')).toUtf8() +
+                            "\nimport.meta.hot.accept(() => __heliosRefresh());\n";
+    // Before the source map comment, which stays last.
+    const qsizetype map = code.lastIndexOf("//# sourceMappingURL=");
+    QByteArray out = code;
+    out.insert(map >= 0 ? map : out.size(), tail);
+    return out;
+}
+
+bool ModuleLinker::enableReactRefresh(const QString &nodeModules)
+{
+    // Component updates keep their state when react-refresh's runtime is at hand
+    // (Helios's toolchain has it); without it they reload the page.
+    if (!m_reactRefresh && m_bareImports.contains(QStringLiteral("react-dom/client")) &&
+        QFileInfo::exists(nodeModules + QStringLiteral("/react-refresh/runtime.js"))) {
+        m_bareImports.insert(QStringLiteral("react-refresh/runtime"));
+        m_reactRefresh = true;
+    }
+    return m_reactRefresh;
+}
+
+} // namespace helios::ignis

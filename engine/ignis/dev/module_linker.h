@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace helios::ignis {
+
+// Makes esbuild's output of a module servable, and learns the module graph from it: its
+// import specifiers become URLs ("./Button" -> "/src/Button.tsx", "react" ->
+// "/@deps/react.js"), the ES module gets its import.meta.hot, and a module whose exports
+// are all components registers them with React Refresh. What it learns -- who imports
+// whom, which modules accept their own updates, which packages are imported -- is what
+// hot updates and the pre-bundle are planned from.
+class ModuleLinker {
+public:
+    void setProjectDir(const QString &projectDir) { m_projectDir = projectDir; }
+    // The WebSocket port the client connects to (0: the page's own port).
+    void setHmrPort(quint16 port) { m_hmrPort = port; }
+
+    // One URL for the client everywhere (page and modules), so the browser runs one copy.
+    QByteArray clientUrl() const;
+
+    // "./Button" from /src/index.ts -> "/src/components/Button/Button.tsx", trying the
+    // module extensions and index files; empty when no file matches.
+    QString resolveRelative(const QString &importer, const QString &specifier) const;
+
+    // An ES module as served (esbuild's esm output): imports pointing at URLs (imported
+    // CSS as ?import modules), import.meta.hot set on the first line.
+    QByteArray link(const QString &urlPath, const QByteArray &compiled);
+    // A factory of the bundled page (esbuild's cjs output): require()s pointing at URL
+    // paths, recorded as its dependencies.
+    QByteArray linkFactory(const QString &urlPath, const QByteArray &compiled);
+
+    // Turns React Refresh on when the page uses React and the toolchain has
+    // react-refresh's runtime (its package joins the imported ones). Modules linked
+    // before must be linked again to register their components.
+    bool enableReactRefresh(const QString &nodeModules);
+    bool reactRefresh() const { return m_reactRefresh; }
+
+    QSet<QString> importersOf(const QString &urlPath) const { return m_importers.value(urlPath); }
+    bool acceptsItself(const QString &urlPath) const { return m_selfAccepting.contains(urlPath); }
+    const QSet<QString> &bareImports() const { return m_bareImports; }
+    QStringList dependenciesOf(const QString &urlPath) const { return m_dependencies.value(urlPath); }
+    // URL path -> what its factory requires, in order.
+    const QHash<QString, QStringList> &dependencies() const { return m_dependencies; }
+
+private:
+    // A specifier as the URL the page loads it from: a package's pre-bundle, or a project
+    // file (`*file` true; recorded as imported by `importer`). Unchanged when it names no
+    // file: the browser or the registry reports it with the importer.
+    QString resolve(const QString &importer, const QString &specifier, bool *file);
+    QByteArray withRefreshRegistration(const QString &urlPath, const QByteArray &code) const;
+
+    QString m_projectDir;
+    quint16 m_hmrPort = 0;
+    bool m_reactRefresh = false;
+    QHash<QString, QSet<QString>> m_importers;     // URL path -> the modules that import it
+    QHash<QString, QStringList> m_dependencies;    // URL path -> what its factory requires
+    QSet<QString> m_selfAccepting;                 // modules that call import.meta.hot.accept
+    QSet<QString> m_bareImports;
+};
+
+} // namespace helios::ignis
