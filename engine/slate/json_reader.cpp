@@ -60,21 +60,9 @@ public:
     bool parseTopLevelMembers(const char *split, std::vector<JsonValue> &members)
     {
         for (;;) {
-            if (m_p >= m_end || *m_p != '"')
-                return false;
-            const SourcePosition keyPosition = positionAt(m_p);
-            QString key;
-            if (!parseKey(key))
-                return false;
-            skipWhitespace();
-            if (m_p >= m_end || *m_p != ':')
-                return false;
-            ++m_p;
-            skipWhitespace();
             JsonValue value;
-            if (!parseValue(value, 1))
+            if (!parseMember(value, 1))
                 return false;
-            value.setKey(std::move(key), keyPosition);
             members.push_back(std::move(value));
             skipWhitespace();
             if (m_p < m_end && *m_p == ',') {
@@ -346,6 +334,26 @@ private:
         return true;
     }
 
+    // `"name": value` from m_p, the name (and its position) set on `value`.
+    bool parseMember(JsonValue &value, int depth)
+    {
+        if (m_p >= m_end || *m_p != '"')
+            return fail(QStringLiteral("expected a member name in double quotes"), QStringLiteral("'\"'"));
+        const SourcePosition keyPosition = positionAt(m_p);
+        QString key;
+        if (!parseKey(key))
+            return false;
+        skipWhitespace();
+        if (m_p >= m_end || *m_p != ':')
+            return fail(QStringLiteral("expected ':' after a member name"), QStringLiteral("':'"));
+        ++m_p;
+        skipWhitespace();
+        if (!parseValue(value, depth))
+            return false;
+        value.setKey(std::move(key), keyPosition);
+        return true;
+    }
+
     bool checkDepth(int depth)
     {
         if (depth > JsonReader::maxDepth)
@@ -409,20 +417,10 @@ private:
         QSet<QString> seen;
         for (;;) {
             skipWhitespace();
-            if (m_p >= m_end || *m_p != '"')
-                return fail(QStringLiteral("expected a member name in double quotes"), QStringLiteral("'\"'"));
-            const SourcePosition keyPosition = positionAt(m_p);
-            QString key;
-            if (!parseKey(key))
-                return false;
-            skipWhitespace();
-            if (m_p >= m_end || *m_p != ':')
-                return fail(QStringLiteral("expected ':' after a member name"), QStringLiteral("':'"));
-            ++m_p;
-            skipWhitespace();
             JsonValue value;
-            if (!parseValue(value, depth))
+            if (!parseMember(value, depth))
                 return false;
+            const QString &key = value.key();
 
             std::vector<JsonValue> &children = m_scratch[size_t(depth)];
             const JsonValue *first = nullptr;
@@ -454,7 +452,7 @@ private:
                 Diagnostic d;
                 d.kind = Diagnostic::Kind::DuplicateKey;
                 d.file = m_file;
-                d.position = keyPosition;
+                d.position = value.keyPosition();
                 d.message = QStringLiteral("duplicate key \"%1\", first defined at %2:%3; the first is kept")
                                 .arg(key)
                                 .arg(first->keyPosition().line)
@@ -463,7 +461,6 @@ private:
                 d.found = QLatin1Char('"') + key + QLatin1Char('"');
                 m_diagnostics.push_back(std::move(d));
             } else {
-                value.setKey(std::move(key), keyPosition);
                 children.push_back(std::move(value));
             }
 

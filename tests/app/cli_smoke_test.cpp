@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runs the real `helios` binary the way a user or a script does.
+#include "cli_run.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,32 +12,14 @@
 
 class CliSmokeTest : public QObject {
     Q_OBJECT
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run helios(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-               const QString &program = QStringLiteral(HELIOS_CLI_PATH))
+    using Run = helios::test::CliRun;
+    static Run helios(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                      const QString &program = QStringLiteral(HELIOS_CLI_PATH))
     {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(program, args);
-        if (!p.waitForFinished(60000))
-            qFatal("helios %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return helios::test::runCli(program, args, env);
     }
     // Every back end embedded, whatever the developer's shell exports.
-    QProcessEnvironment embeddedEnvironment(const QString &dataDir)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *k : {"DATABASE_URL", "DATABASE_REPLICA_URL", "REDIS_URL", "REDIS_SENTINEL_URL",
-                              "NATS_URL", "NATS_CLUSTER_URL", "REGISTRY_URL", "REGISTRY_MIRROR_URL", "HELIOS_CONFIG"})
-            env.remove(QString::fromLatin1(k));
-        env.insert(QStringLiteral("HELIOS_DATA_DIR"), dataDir);
-        return env;
-    }
+    static QProcessEnvironment embeddedEnvironment(const QString &dataDir) { return helios::test::cliEnvironment(dataDir); }
 
 private Q_SLOTS:
     void testVersionPrintsTheProjectVersion()

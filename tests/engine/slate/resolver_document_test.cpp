@@ -23,20 +23,6 @@ QString cssOf(const TokenSet &set, const char *path)
     return i < 0 ? QStringLiteral("<missing>") : TokenValueText::css(set, i, FormatOptions{});
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-QStringList allOf(const Diagnostics &diagnostics)
-{
-    QStringList all;
-    for (const Diagnostic &d : diagnostics)
-        all << d.toString();
-    return all;
-}
-
 // A token file whose parts the fragment tests point into. Line numbers matter: the
 // diagnostics tests expect "bad" at line 11.
 const QByteArray brandsFile =
@@ -195,10 +181,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, ref);
         QFETCH(QString, primary);
         QTemporaryDir tmp;
-        QVERIFY(writeFile(tmp.filePath(QStringLiteral("brands.tokens.json")), brandsFile));
+        QVERIFY(test::writeFile(tmp.filePath(QStringLiteral("brands.tokens.json")), brandsFile));
         const ResolverDocument doc = ResolverDocument::parse(resolverWithSources("{\"$ref\": \"" + ref + "\"}"),
                                                              QStringLiteral("r.resolver.json"), tmp.path());
-        QVERIFY2(!doc.hasErrors(), qPrintable(allOf(doc.diagnostics()).join(QLatin1Char('\n'))));
+        QVERIFY2(!doc.hasErrors(), qPrintable(test::allDiagnostics(doc.diagnostics())));
         const TokenSet set = doc.resolve({});
         QVERIFY2(!set.hasErrors(), qPrintable(test::allDiagnostics(set)));
         // Named from the pointed object: no "brands.acme." in front, nothing else of the file.
@@ -210,7 +196,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString file = tmp.filePath(QStringLiteral("brands.tokens.json"));
-        QVERIFY(writeFile(file, brandsFile));
+        QVERIFY(test::writeFile(file, brandsFile));
         const ResolverDocument doc = ResolverDocument::parse(
             resolverWithSources("{\"$ref\": \"brands.tokens.json#/shared\"},\n {\"$ref\": \"brands.tokens.json#/brands/acme\"}",
                                 " \"modifiers\": {\"brand\": {\"contexts\": {\"acme\": [], \"other\": [{\"$ref\": \"brands.tokens.json#/brands/a~1b~0c\"}]},"
@@ -218,9 +204,9 @@ private Q_SLOTS:
                 .replace(" \"resolutionOrder\": [{\"$ref\": \"#/sets/base\"}]",
                          " \"resolutionOrder\": [{\"$ref\": \"#/sets/base\"}, {\"$ref\": \"#/modifiers/brand\"}]"),
             QStringLiteral("r.resolver.json"), tmp.path());
-        QVERIFY2(!doc.hasErrors(), qPrintable(allOf(doc.diagnostics()).join(QLatin1Char('\n'))));
+        QVERIFY2(!doc.hasErrors(), qPrintable(test::allDiagnostics(doc.diagnostics())));
         // The file was read while parsing; what is on disk later does not matter any more.
-        QVERIFY(writeFile(file, "{ not json"));
+        QVERIFY(test::writeFile(file, "{ not json"));
         const TokenSet acme = doc.resolve({});
         QVERIFY2(!acme.hasErrors(), qPrintable(test::allDiagnostics(acme)));
         QCOMPARE(acme.size(), 2);
@@ -236,7 +222,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString file = tmp.filePath(QStringLiteral("brands.tokens.json"));
-        QVERIFY(writeFile(file, brandsFile));
+        QVERIFY(test::writeFile(file, brandsFile));
         const ResolverDocument doc = ResolverDocument::parse(resolverWithSources("{\"$ref\": \"brands.tokens.json#/broken\"}"),
                                                              QStringLiteral("r.resolver.json"), tmp.path());
         QVERIFY(!doc.hasErrors());
@@ -261,7 +247,7 @@ private Q_SLOTS:
             "                                  \"b\": [{\"$ref\": \"#/sets/base\"}]}, \"default\": \"b\"}},\n"
             " \"resolutionOrder\": [{\"$ref\": \"#/modifiers/m\"}]}\n";
         const ResolverDocument doc = ResolverDocument::parse(json, QStringLiteral("r.resolver.json"), tmp.path());
-        QVERIFY2(!doc.hasErrors(), qPrintable(allOf(doc.diagnostics()).join(QLatin1Char('\n'))));
+        QVERIFY2(!doc.hasErrors(), qPrintable(test::allDiagnostics(doc.diagnostics())));
         // "#/sets/more" is its sources in place, and those include "#/sets/base" in place.
         QCOMPARE(doc.modifier(QStringLiteral("m"))->contexts[0].size(), size_t(3));
         const TokenSet b = doc.resolve({});
@@ -271,7 +257,7 @@ private Q_SLOTS:
         QCOMPARE(cssOf(a, "n"), QStringLiteral("2"));
         QCOMPARE(cssOf(a, "color.accent"), QStringLiteral("#123456"));
         // A problem in the referenced part is located in the resolver file.
-        const QStringList problems = allOf(a.diagnostics());
+        const QStringList problems = test::diagnosticLines(a.diagnostics());
         QVERIFY2(problems.size() == 1 && problems.front().startsWith(QStringLiteral("r.resolver.json:3:22: error: ")),
                  qPrintable(problems.join(QLatin1Char('\n'))));
     }
@@ -279,8 +265,8 @@ private Q_SLOTS:
     void testEveryBadReferenceIsLocatedInOnePass()
     {
         QTemporaryDir tmp;
-        QVERIFY(writeFile(tmp.filePath(QStringLiteral("brands.tokens.json")), brandsFile));
-        QVERIFY(writeFile(tmp.filePath(QStringLiteral("broken.tokens.json")), "{\n  \"a\": }"));
+        QVERIFY(test::writeFile(tmp.filePath(QStringLiteral("brands.tokens.json")), brandsFile));
+        QVERIFY(test::writeFile(tmp.filePath(QStringLiteral("broken.tokens.json")), "{\n  \"a\": }"));
         const QByteArray json =
             "{\"version\": \"2025.10\", \"sets\": {\"a\": {\"sources\": [\n"
             "  {\"$ref\": \"missing.tokens.json#/x\"},\n"
@@ -300,7 +286,7 @@ private Q_SLOTS:
             " \"modifiers\": {\"m\": {\"contexts\": {\"x\": []}}},\n"
             " \"resolutionOrder\": [{\"$ref\": \"#/sets/a\"}]}\n";
         const ResolverDocument doc = ResolverDocument::parse(json, QStringLiteral("r.resolver.json"), tmp.path());
-        const QStringList all = allOf(doc.diagnostics());
+        const QStringList all = test::diagnosticLines(doc.diagnostics());
         const QString broken = QDir::cleanPath(tmp.filePath(QStringLiteral("broken.tokens.json")));
         const QStringList expected{
             QStringLiteral("r.resolver.json:2:12: error: source file \"missing.tokens.json\" does not exist (expected an existing file relative to the resolver, found \"missing.tokens.json#/x\")"),

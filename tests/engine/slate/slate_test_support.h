@@ -18,6 +18,7 @@ inline char *toString(const SourcePosition &p)
 #include "slate/token_reader.h"
 #include "slate/token_resolver.h"
 
+#include <QFile>
 #include <QStringList>
 
 namespace helios::slate::test {
@@ -39,12 +40,34 @@ inline TokenSet readAndResolve(const QByteArray &json)
     return readAndResolve(QList<QByteArray>{json});
 }
 
-inline QString allDiagnostics(const TokenSet &set)
+inline QStringList diagnosticLines(const Diagnostics &diagnostics)
 {
     QStringList lines;
-    for (const Diagnostic &d : set.diagnostics())
+    for (const Diagnostic &d : diagnostics)
         lines.append(d.toString());
-    return lines.join(QLatin1Char('\n'));
+    return lines;
+}
+
+inline QString allDiagnostics(const Diagnostics &diagnostics)
+{
+    return diagnosticLines(diagnostics).join(QLatin1Char('\n'));
+}
+
+inline QString allDiagnostics(const TokenSet &set)
+{
+    return allDiagnostics(set.diagnostics());
+}
+
+inline QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
 } // namespace helios::slate::test

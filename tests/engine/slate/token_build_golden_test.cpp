@@ -41,26 +41,6 @@ QString input(const char *name)
     return dataDir + QStringLiteral("/input/") + QLatin1StringView(name);
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-QString allOf(const Diagnostics &diagnostics)
-{
-    QStringList lines;
-    for (const Diagnostic &d : diagnostics)
-        lines << d.toString();
-    return lines.join(QLatin1Char('\n'));
-}
-
 BuildPlatform perContextCss(const QString &pattern)
 {
     BuildPlatform platform;
@@ -140,7 +120,7 @@ private Q_SLOTS:
             f.write(actual);
             return;
         }
-        const QByteArray expected = readAll(referencePath);
+        const QByteArray expected = test::readFile(referencePath);
         QVERIFY2(!expected.isEmpty(), qPrintable(QStringLiteral("missing reference %1; run with HELIOS_REGENERATE_REFERENCES=1").arg(referencePath)));
         QCOMPARE(QString::fromUtf8(actual), QString::fromUtf8(expected));
     }
@@ -183,11 +163,11 @@ private Q_SLOTS:
         TokenBuild::Inputs inputs;
         QVERIFY(inputsFor(source, layer, input, inputs));
         const TokenBuild build = TokenBuild::load(inputs);
-        QVERIFY2(!build.hasErrors(), qPrintable(allOf(build.diagnostics())));
+        QVERIFY2(!build.hasErrors(), qPrintable(test::allDiagnostics(build.diagnostics())));
         const BuildPlatform platform = perContextCss(pattern);
         Diagnostics problems;
         const std::vector<TokenBuild::OutputFile> written = build.renderFiles(platform, problems);
-        QVERIFY2(problems.empty(), qPrintable(allOf(problems)));
+        QVERIFY2(problems.empty(), qPrintable(test::allDiagnostics(problems)));
         QCOMPARE(written.size(), size_t(files.size()));
         Diagnostics again;
         const std::vector<TokenBuild::OutputFile> second = build.renderFiles(platform, again);
@@ -199,10 +179,10 @@ private Q_SLOTS:
                 QVERIFY2(written[j].bytes != written[i].bytes, qPrintable(written[i].path));
             const QString referencePath = dataDir + QStringLiteral("/reference/") + references[qsizetype(i)];
             if (qEnvironmentVariableIntValue("HELIOS_REGENERATE_REFERENCES") == 1) {
-                QVERIFY2(writeFile(referencePath, written[i].bytes), qPrintable(referencePath));
+                QVERIFY2(test::writeFile(referencePath, written[i].bytes), qPrintable(referencePath));
                 continue;
             }
-            const QByteArray expected = readAll(referencePath);
+            const QByteArray expected = test::readFile(referencePath);
             QVERIFY2(!expected.isEmpty(), qPrintable(QStringLiteral("missing reference %1; run with HELIOS_REGENERATE_REFERENCES=1").arg(referencePath)));
             QCOMPARE(QString::fromUtf8(written[i].bytes), QString::fromUtf8(expected));
         }
@@ -236,7 +216,7 @@ private Q_SLOTS:
         platform.destinationPosition = {4, 20};
         Diagnostics problems;
         QVERIFY(build.renderFiles(platform, problems).empty());
-        QCOMPARE(allOf(problems), QStringLiteral("c.json:4:20: error: unknown placeholder {mood} in the destination of platform \"css\" "
+        QCOMPARE(test::allDiagnostics(problems), QStringLiteral("c.json:4:20: error: unknown placeholder {mood} in the destination of platform \"css\" "
                                                  "(expected one of {theme}, {brand}, {density}, found {mood})"));
     }
 
@@ -249,8 +229,8 @@ private Q_SLOTS:
         QVERIFY(!build.hasErrors());
         Diagnostics problems;
         QVERIFY(build.renderFiles(perContextCss(QStringLiteral("{theme}.css")), problems).empty());
-        QVERIFY2(hasErrors(problems) && allOf(problems).contains(QStringLiteral("context \"../dark\" of {theme} cannot be part of a file name")),
-                 qPrintable(allOf(problems)));
+        QVERIFY2(hasErrors(problems) && test::allDiagnostics(problems).contains(QStringLiteral("context \"../dark\" of {theme} cannot be part of a file name")),
+                 qPrintable(test::allDiagnostics(problems)));
     }
 
     void testErrorsOfAContextOnlyResolvedForItsFileAreReported()
@@ -261,17 +241,17 @@ private Q_SLOTS:
         const QString from = input("resolver/");
         for (const char *f : {"app.resolver.json", "base.tokens.json", "brand-sky.tokens.json", "compact.tokens.json"})
             QVERIFY(QFile::copy(from + QLatin1StringView(f), tmp.filePath(QLatin1StringView(f))));
-        QVERIFY(writeFile(tmp.filePath(QStringLiteral("dark.tokens.json")), "{\"color\": {\"bg\": {\"$value\": \"{color.nope}\"}}}"));
+        QVERIFY(test::writeFile(tmp.filePath(QStringLiteral("dark.tokens.json")), "{\"color\": {\"bg\": {\"$value\": \"{color.nope}\"}}}"));
         TokenBuild::Inputs inputs;
         inputs.resolverPath = tmp.filePath(QStringLiteral("app.resolver.json"));
         inputs.input = {{QStringLiteral("theme"), QStringLiteral("light")}};
         inputs.inputGiven = true;
         const TokenBuild build = TokenBuild::load(inputs);
-        QVERIFY2(!build.hasErrors(), qPrintable(allOf(build.diagnostics())));
+        QVERIFY2(!build.hasErrors(), qPrintable(test::allDiagnostics(build.diagnostics())));
         Diagnostics problems;
         const std::vector<TokenBuild::OutputFile> written = build.renderFiles(perContextCss(QStringLiteral("t-{theme}.css")), problems);
         QVERIFY(hasErrors(problems));
-        QVERIFY2(allOf(problems).contains(QDir::cleanPath(tmp.filePath(QStringLiteral("dark.tokens.json")))), qPrintable(allOf(problems)));
+        QVERIFY2(test::allDiagnostics(problems).contains(QDir::cleanPath(tmp.filePath(QStringLiteral("dark.tokens.json")))), qPrintable(test::allDiagnostics(problems)));
         QCOMPARE(written.size(), size_t(1)); // only the light file could be rendered
     }
 

@@ -2,6 +2,7 @@
 #include "slate/token_document.h"
 
 #include "slate/css_value_writer.h"
+#include "slate_test_support.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -31,18 +32,6 @@ QString resolvedCss(const TokenDocument &doc, const QString &path)
 {
     const Token *t = doc.tokens().find(path);
     return t && t->resolved ? CssValueWriter::write(t->type, t->resolvedValue) : QString();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
 } // namespace
@@ -185,8 +174,8 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString base = dir.filePath(QStringLiteral("colors.tokens.json"));
         const QString dark = dir.filePath(QStringLiteral("colors.dark.tokens.json"));
-        QVERIFY(writeFile(base, baseJson));
-        QVERIFY(writeFile(dark, darkJson));
+        QVERIFY(test::writeFile(base, baseJson));
+        QVERIFY(test::writeFile(dark, darkJson));
         const QStringList all{base, dark};
         QCOMPARE(TokenDocument::themeFromFileName(base, all), QString());
         QCOMPARE(TokenDocument::themeFromFileName(dark, all), QStringLiteral("dark"));
@@ -210,7 +199,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("tokens.json"));
-        QVERIFY(writeFile(path, baseJson));
+        QVERIFY(test::writeFile(path, baseJson));
         TokenDocument doc;
         QVERIFY(doc.addFile(path).ok());
         doc.reload();
@@ -220,7 +209,7 @@ private Q_SLOTS:
         QVERIFY(!doc.isModified());
         QByteArray expected = baseJson;
         expected.replace("#ff0000", "#abcdef");
-        QCOMPARE(readFile(path), expected);
+        QCOMPARE(test::readFile(path), expected);
         // No temporary file is left next to it.
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("tokens.json")});
 
