@@ -4,6 +4,7 @@
 #include "build_command.h"
 #include "cli.h"
 #include "dev_command.h"
+#include "generate_command.h"
 #include "new_command.h"
 #include "self_test.h"
 #include "serve_command.h"
@@ -23,6 +24,7 @@ int main(int argc, char **argv)
     static constexpr Command commands[] = {
         {"build", "production build of a project, cached; --watch rebuilds (helios build --help)", runBuild},
         {"dev", "serve a project for development with hot updates (helios dev --help)", runDev},
+        {"generate", "a React component from a prompt, checked and written (helios generate --help)", runGenerate},
         {"new", "create a project from a template (helios new --help, --list)", runNew},
         {"serve", "serve a node's subsystems over HTTPS (helios serve --help)", runServe},
         {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},

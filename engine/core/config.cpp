@@ -28,7 +28,8 @@ QStringList schemesFor(const QString &k)
         return {QStringLiteral("redis"), QStringLiteral("redis-sentinel")};
     if (k == key(Config::NatsUrl) || k == key(Config::NatsClusterUrl))
         return {QStringLiteral("nats"), QStringLiteral("tls")};
-    if (k == key(Config::RegistryUrl) || k == key(Config::RegistryMirrorUrl) || k == key(Config::JwksUrl))
+    if (k == key(Config::RegistryUrl) || k == key(Config::RegistryMirrorUrl) || k == key(Config::JwksUrl)
+        || k == key(Config::AiUrl))
         return {QStringLiteral("http"), QStringLiteral("https")};
     if (k.endsWith(QLatin1StringView("_UPSTREAM")))
         return {QStringLiteral("https"), QStringLiteral("http")};
@@ -55,7 +56,8 @@ QStringList Config::knownKeys()
             key(ConnectTimeoutMs), key(JwtSecret), key(JwksUrl),
             key(JwtIssuer),   key(JwtAudience),     key(Anonymous),
             key(TlsCert),     key(TlsKey),          key(TlsCa),          key(MaxBodyBytes),
-            key(RateLimitIdentity), key(RateLimitAddress), key(Esbuild), key(ToolchainDir)};
+            key(RateLimitIdentity), key(RateLimitAddress), key(Esbuild), key(ToolchainDir),
+            key(AiUrl),       key(AiModel),         key(AiKey)};
     for (const QString &name : subsystemNames())
         keys << QStringLiteral("HELIOS_%1_PORT").arg(name) << QStringLiteral("HELIOS_%1_UPSTREAM").arg(name);
     return keys;
@@ -69,7 +71,7 @@ QStringList Config::subsystemNames()
 
 bool Config::isSecret(const QString &k)
 {
-    return k == key(JwtSecret);
+    return k == key(JwtSecret) || k == key(AiKey);
 }
 
 Config Config::embedded(const QString &dataDir)

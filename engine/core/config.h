@@ -52,6 +52,11 @@ public:
     // toolchain (resources/toolchain with its node_modules). See EsbuildToolchain.
     static constexpr const char *Esbuild = "HELIOS_ESBUILD";
     static constexpr const char *ToolchainDir = "HELIOS_TOOLCHAIN_DIR";
+    // SPARK's optional LLM expert: an OpenAI-compatible endpoint (http or https), the
+    // model to ask and its API key. Unset URL: the expert is off. The key is a secret.
+    static constexpr const char *AiUrl = "HELIOS_AI_URL";
+    static constexpr const char *AiModel = "HELIOS_AI_MODEL";
+    static constexpr const char *AiKey = "HELIOS_AI_KEY";
     // Per subsystem (LANDING, SLATE, IGNITION, SPARK, IGNIS, WAYPOINT):
     // HELIOS_<NAME>_PORT overrides its port; HELIOS_<NAME>_UPSTREAM is the https URL of
     // the node that serves it when this node's role does not.

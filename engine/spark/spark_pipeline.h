@@ -35,6 +35,9 @@ struct GenerateOptions {
     std::optional<ExpertFamily> expert;       // forced expert; the routing is still reported
     int topK = 3;
     bool useLlm = true;                       // the LLM expert, when HELIOS_AI_URL is configured
+    // With a project: save a passing generation as a version in the Store, cache its code
+    // and announce it. False for a dry run: nothing is recorded anywhere.
+    bool save = true;
     // Called on the generating thread. Keep it short.
     std::function<void(const GenerationProgress &)> progress;
     const std::atomic_bool *cancelled = nullptr;

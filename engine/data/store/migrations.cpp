@@ -106,6 +106,24 @@ const QList<Migration> &migrations()
               " image_digest TEXT NOT NULL DEFAULT '')"},
              {"CREATE INDEX builds_by_project ON builds (project_id, started_at)"},
          }},
+        // SPARK keeps every generated component that passed validation: versions 1, 2, 3…
+        // per (project, name), the files as JSON text (read whole, never queried inside),
+        // and a hash of them so that an identical regeneration is not a new version.
+        {5,
+         "component history",
+         {
+             {"CREATE TABLE components ("
+              " project TEXT NOT NULL,"
+              " name TEXT NOT NULL,"
+              " version INTEGER NOT NULL,"
+              " family TEXT NOT NULL,"
+              " expert TEXT NOT NULL,"
+              " prompt TEXT NOT NULL,"
+              " files TEXT NOT NULL,"
+              " content_sha256 TEXT NOT NULL,"
+              " created_at TEXT NOT NULL,"
+              " PRIMARY KEY (project, name, version))"},
+         }},
     };
     return all;
 }
