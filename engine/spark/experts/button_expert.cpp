@@ -211,10 +211,7 @@ private:
         QString out = source::storiesHeader(name);
         for (const QString &variant : variants)
             out += source::story(source::storyName(variant), QStringLiteral("variant: '%1', children: %2").arg(variant, text));
-        for (const QString &size : sizes) {
-            if (size != defaultSize)
-                out += source::story(source::storyName(size), QStringLiteral("size: '%1', children: %2").arg(size, text));
-        }
+        out += source::sizeStories(sizes, defaultSize, QString(), QStringLiteral(", children: %1").arg(text));
         out += source::story(QStringLiteral("Disabled"), QStringLiteral("disabled: true, children: %1").arg(text));
         if (request.loading)
             out += source::story(QStringLiteral("Loading"), QStringLiteral("loading: true, children: %1").arg(text));

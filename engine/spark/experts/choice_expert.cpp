@@ -280,10 +280,7 @@ public:
             out += source::story(QStringLiteral("Chosen"), kind == Kind::Radio ? QStringLiteral("defaultValue: %1").arg(first)
                                                                                : QStringLiteral("defaultValue: [%1]").arg(first));
             out += source::story(QStringLiteral("Disabled"), QStringLiteral("disabled: true"));
-            for (const QString &size : sizes) {
-                if (size != values.value(QStringLiteral("DEFAULT_SIZE")))
-                    out += source::story(source::storyName(size), QStringLiteral("size: '%1'").arg(size));
-            }
+            out += source::sizeStories(sizes, values.value(QStringLiteral("DEFAULT_SIZE")));
             sources.stories = out;
         }
         sources.exportedTypes = QStringList{name + QStringLiteral("Option"), name + QStringLiteral("Size")};

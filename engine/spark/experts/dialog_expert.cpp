@@ -275,10 +275,7 @@ public:
             out += source::story(QStringLiteral("Open"), open);
             if (description.isEmpty())
                 out += source::story(QStringLiteral("WithDescription"), open + QStringLiteral(", description: 'This cannot be undone.'"));
-            for (const QString &size : sizes) {
-                if (size != values.value(QStringLiteral("DEFAULT_SIZE")))
-                    out += source::story(source::storyName(size), open + QStringLiteral(", size: '%1'").arg(size));
-            }
+            out += source::sizeStories(sizes, values.value(QStringLiteral("DEFAULT_SIZE")), open + QStringLiteral(", "));
             sources.stories = out;
         }
         sources.exportedTypes = QStringList{name + QStringLiteral("Size")};

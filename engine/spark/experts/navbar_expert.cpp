@@ -230,10 +230,7 @@ public:
             if (labels.size() > 1)
                 out += source::story(QStringLiteral("SecondPageCurrent"),
                                      QStringLiteral("current: %1").arg(source::stringLiteral(hrefs[1])));
-            for (const QString &size : sizes) {
-                if (size != values.value(QStringLiteral("DEFAULT_SIZE")))
-                    out += source::story(source::storyName(size), QStringLiteral("size: '%1'").arg(size));
-            }
+            out += source::sizeStories(sizes, values.value(QStringLiteral("DEFAULT_SIZE")));
             sources.stories = out;
         }
         sources.exportedTypes = QStringList{name + QStringLiteral("Link"), name + QStringLiteral("Size")};

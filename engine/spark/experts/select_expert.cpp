@@ -331,10 +331,7 @@ public:
             out += source::story(QStringLiteral("Disabled"), QStringLiteral("disabled: true"));
             if (!combobox)
                 out += source::story(QStringLiteral("WithHelp"), QStringLiteral("help: 'Pick the one that fits best'"));
-            for (const QString &size : sizes) {
-                if (size != values.value(QStringLiteral("DEFAULT_SIZE")))
-                    out += source::story(source::storyName(size), QStringLiteral("size: '%1'").arg(size));
-            }
+            out += source::sizeStories(sizes, values.value(QStringLiteral("DEFAULT_SIZE")));
             sources.stories = out;
         }
         sources.exportedTypes = QStringList{name + QStringLiteral("Option"), name + QStringLiteral("Size")};

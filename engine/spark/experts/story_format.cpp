@@ -42,4 +42,14 @@ QString storyName(const QString &value)
     return pascalIdentifier(value);
 }
 
+QString sizeStories(const QStringList &sizes, const QString &defaultSize, const QString &before, const QString &after)
+{
+    QString out;
+    for (const QString &size : sizes) {
+        if (size != defaultSize)
+            out += story(storyName(size), before + QStringLiteral("size: '") + size + QLatin1Char('\'') + after);
+    }
+    return out;
+}
+
 } // namespace helios::spark::source

@@ -20,4 +20,9 @@ QString story(const QString &storyName, const QString &args);
 // name for a size or variant value.
 QString storyName(const QString &value);
 
+// One story per size other than `defaultSize`, named after the size, with args
+// `before` + "size: '<size>'" + `after` (e.g. before "open: true, ", after ", children: 'Go'").
+QString sizeStories(const QStringList &sizes, const QString &defaultSize, const QString &before = {},
+                    const QString &after = {});
+
 } // namespace helios::spark::source

@@ -222,10 +222,7 @@ public:
             if (labels.size() > 1)
                 out += source::story(QStringLiteral("SecondTabOpen"),
                                      QStringLiteral("defaultTab: %1").arg(source::stringLiteral(ids[1])));
-            for (const QString &size : sizes) {
-                if (size != values.value(QStringLiteral("DEFAULT_SIZE")))
-                    out += source::story(source::storyName(size), QStringLiteral("size: '%1'").arg(size));
-            }
+            out += source::sizeStories(sizes, values.value(QStringLiteral("DEFAULT_SIZE")));
             sources.stories = out;
         }
         sources.exportedTypes = QStringList{name + QStringLiteral("Item"), name + QStringLiteral("Size")};

@@ -239,10 +239,7 @@ public:
             out += source::story(QStringLiteral("Disabled"), QStringLiteral("disabled: true"));
             if (!request.required)
                 out += source::story(QStringLiteral("Required"), QStringLiteral("required: true"));
-            for (const QString &size : sizes) {
-                if (size != values.value(QStringLiteral("DEFAULT_SIZE")))
-                    out += source::story(source::storyName(size), QStringLiteral("size: '%1'").arg(size));
-            }
+            out += source::sizeStories(sizes, values.value(QStringLiteral("DEFAULT_SIZE")));
             sources.stories = out;
         }
         sources.exportedTypes = QStringList{name + QStringLiteral("Size")};

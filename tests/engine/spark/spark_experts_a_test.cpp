@@ -7,64 +7,16 @@
 #include "spark/component_request.h"
 #include "spark/expert.h"
 #include "spark/token_palette.h"
-#include "spark_lint_support.h"
-#include "test_config.h"
+#include "spark_expert_checks.h"
 
-#include <QDir>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace helios::spark;
+using namespace helios::spark::test;
 
 Q_DECLARE_METATYPE(helios::spark::ExpertFamily)
 
-namespace {
-
-QByteArray contentOf(const GeneratedComponent &component, const QString &path)
-{
-    for (const GeneratedFile &file : component.files) {
-        if (file.path == path)
-            return file.content;
-    }
-    return {};
-}
-
-struct Ran {
-    int exitCode = -1;
-    QString output;
-};
-
-Ran run(const QString &program, const QStringList &arguments, const QString &workDir)
-{
-    QProcess process;
-    process.setWorkingDirectory(workDir);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("NODE_PATH"), QStringLiteral(HELIOS_SOURCE_DIR "/resources/toolchain/node_modules"));
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000) || !process.waitForFinished(60000))
-        return {-1, program + QStringLiteral(" did not finish")};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError())};
-}
-
-// Every story rendered with react-dom/server, printed as {story: html}.
-const char renderer[] =
-    "import { createElement } from 'react';\n"
-    "import { renderToStaticMarkup } from 'react-dom/server';\n"
-    "import meta, * as stories from './components/NAME/NAME.stories';\n"
-    "const html: Record<string, string> = {};\n"
-    "for (const [key, value] of Object.entries(stories)) {\n"
-    "  if (key !== 'default') html[key] = renderToStaticMarkup(createElement(meta.component as any, (value as any).args));\n"
-    "}\n"
-    "console.log(JSON.stringify(html));\n";
-
-} // namespace
 
 class SparkExpertsATest : public QObject {
     Q_OBJECT
@@ -75,17 +27,12 @@ private Q_SLOTS:
     void cardComposesTheButtonExpertsButtons();
     void dialogComposesFieldsAndButtons();
 
-private:
-    // Writes the files, bundles index.ts and the stories, renders the stories. Empty when fine.
-    QString bundleAndRender(const GeneratedComponent &component) const;
-    QString m_esbuild;
 };
 
 void SparkExpertsATest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    m_esbuild = QStringLiteral(HELIOS_SOURCE_DIR "/resources/toolchain/node_modules/@esbuild/linux-x64/bin/esbuild");
-    QVERIFY2(QFileInfo(m_esbuild).isExecutable(), "the pinned esbuild is missing: run scripts/setup");
+    QVERIFY2(!pinnedEsbuild().isEmpty(), "the pinned esbuild is missing: run scripts/setup");
 }
 
 void SparkExpertsATest::generates_data()
@@ -202,7 +149,7 @@ void SparkExpertsATest::generates()
     }
 
     // The validator's token and accessibility lints find nothing, and the styles use tokens.
-    const QStringList findings = helios::spark::test::lintFindings(component, palette);
+    const QStringList findings = lintFindings(component, palette);
     QVERIFY2(findings.isEmpty(), qPrintable(findings.join(QLatin1Char('\n'))));
     for (const GeneratedFile &file : component.files) {
         if (file.path.endsWith(QLatin1StringView(".css")))
@@ -253,59 +200,6 @@ void SparkExpertsATest::dialogComposesFieldsAndButtons()
     QVERIFY(tsx.contains(QLatin1StringView("onClick={onClose}>Cancel</Button>")));
     const QString failure = bundleAndRender(dialog);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
-}
-
-QString SparkExpertsATest::bundleAndRender(const GeneratedComponent &component) const
-{
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return QStringLiteral("no temporary directory");
-    if (qEnvironmentVariableIsSet("SPARK_EXPERTS_KEEP")) {
-        dir.setAutoRemove(false);
-        qInfo("kept %s", qPrintable(dir.path()));
-    }
-    const QString root = dir.path() + QStringLiteral("/src/components/");
-    for (const GeneratedFile &file : component.files) {
-        const QString path = root + file.path;
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(file.content) != file.content.size())
-            return QStringLiteral("could not write ") + path;
-    }
-    const QString folder = root + component.name + QLatin1Char('/');
-    const QStringList common = {QStringLiteral("--bundle"), QStringLiteral("--jsx=automatic"), QStringLiteral("--loader:.css=local-css")};
-    const Ran bundle = run(m_esbuild,
-                           QStringList{folder + QStringLiteral("index.ts"), folder + component.name + QStringLiteral(".stories.tsx")} + common
-                               + QStringList{QStringLiteral("--format=esm"), QStringLiteral("--external:react"),
-                                             QStringLiteral("--external:react/jsx-runtime"), QStringLiteral("--log-level=warning"),
-                                             QStringLiteral("--outdir=") + dir.path() + QStringLiteral("/out")},
-                           dir.path());
-    if (bundle.exitCode != 0 || !bundle.output.isEmpty())
-        return QStringLiteral("esbuild: ") + bundle.output;
-
-    const QString entryPath = dir.path() + QStringLiteral("/src/render.tsx");
-    QFile entry(entryPath);
-    if (!entry.open(QIODevice::WriteOnly) || entry.write(QByteArray(renderer).replace("NAME", component.name.toUtf8())) < 0)
-        return QStringLiteral("could not write the renderer");
-    entry.close();
-    const Ran node = run(m_esbuild,
-                         QStringList{entryPath} + common
-                             + QStringList{QStringLiteral("--platform=node"), QStringLiteral("--log-level=error"),
-                                           QStringLiteral("--outfile=") + dir.path() + QStringLiteral("/render.js")},
-                         dir.path());
-    if (node.exitCode != 0)
-        return QStringLiteral("esbuild (renderer): ") + node.output;
-    const Ran rendered = run(QStringLiteral("node"), {dir.path() + QStringLiteral("/render.js")}, dir.path());
-    if (rendered.exitCode != 0)
-        return QStringLiteral("render: ") + rendered.output;
-    const QJsonObject html = QJsonDocument::fromJson(rendered.output.toUtf8()).object();
-    if (html.isEmpty())
-        return QStringLiteral("no story rendered: ") + rendered.output;
-    for (auto it = html.begin(); it != html.end(); ++it) {
-        if (it.value().toString().size() < 20)
-            return QStringLiteral("story %1 rendered nearly nothing: %2").arg(it.key(), it.value().toString());
-    }
-    return {};
 }
 
 QTEST_GUILESS_MAIN(SparkExpertsATest)

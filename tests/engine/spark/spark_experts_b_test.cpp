@@ -8,20 +8,14 @@
 #include "spark/expert.h"
 #include "spark/experts/source_text.h"
 #include "spark/token_palette.h"
-#include "spark_lint_support.h"
-#include "test_config.h"
+#include "spark_expert_checks.h"
 
-#include <QDir>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace helios::spark;
+using namespace helios::spark::test;
 
 Q_DECLARE_METATYPE(helios::spark::ComponentRequest)
 Q_DECLARE_METATYPE(helios::spark::ExpertFamily)
@@ -50,59 +44,6 @@ QStringList heroFiles(const QString &name)
     return standardFiles(name) + QStringList{name + QStringLiteral("/Button.tsx"), name + QStringLiteral("/Button.module.css")};
 }
 
-QByteArray contentOf(const GeneratedComponent &component, const QString &path)
-{
-    for (const GeneratedFile &file : component.files) {
-        if (file.path == path)
-            return file.content;
-    }
-    return {};
-}
-
-bool writeFiles(const QString &root, const GeneratedComponent &component)
-{
-    for (const GeneratedFile &file : component.files) {
-        const QString path = root + QLatin1Char('/') + file.path;
-        if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-            return false;
-        QFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(file.content) != file.content.size())
-            return false;
-    }
-    return true;
-}
-
-struct RunResult {
-    int exitCode = -1;
-    QString output;
-};
-
-RunResult run(const QString &program, const QStringList &arguments, const QString &workDir)
-{
-    QProcess process;
-    process.setWorkingDirectory(workDir);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("NODE_PATH"), QStringLiteral(HELIOS_SOURCE_DIR "/resources/toolchain/node_modules"));
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000) || !process.waitForFinished(60000))
-        return {-1, QStringLiteral("%1 did not finish").arg(program)};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError())};
-}
-
-// Renders every story of a component with react-dom/server and prints {story: html}.
-const char renderEntry[] =
-    "import { createElement } from 'react';\n"
-    "import { renderToStaticMarkup } from 'react-dom/server';\n"
-    "import meta, * as stories from './components/NAME/NAME.stories';\n"
-    "const out: Record<string, string> = {};\n"
-    "for (const [key, story] of Object.entries(stories)) {\n"
-    "  if (key === 'default') continue;\n"
-    "  out[key] = renderToStaticMarkup(createElement(meta.component as any, (story as any).args));\n"
-    "}\n"
-    "console.log(JSON.stringify(out));\n";
-
 } // namespace
 
 class SparkExpertsBTest : public QObject {
@@ -114,17 +55,12 @@ private Q_SLOTS:
     void promptsGiveWorkingComponents_data();
     void promptsGiveWorkingComponents();
 
-private:
-    QString buildAndRender(const GeneratedComponent &component) const;
-
-    QString m_esbuild;
 };
 
 void SparkExpertsBTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    m_esbuild = QStringLiteral(HELIOS_SOURCE_DIR "/resources/toolchain/node_modules/@esbuild/linux-x64/bin/esbuild");
-    QVERIFY2(QFileInfo(m_esbuild).isExecutable(), "the pinned esbuild is missing: run scripts/setup");
+    QVERIFY2(!pinnedEsbuild().isEmpty(), "the pinned esbuild is missing: run scripts/setup");
 }
 
 void SparkExpertsBTest::writesAnAccessibleComponent_data()
@@ -373,10 +309,10 @@ void SparkExpertsBTest::writesAnAccessibleComponent()
     }
 
     // The validator's token and accessibility lints find nothing.
-    const QStringList findings = helios::spark::test::lintFindings(component, palette);
+    const QStringList findings = lintFindings(component, palette);
     QVERIFY2(findings.isEmpty(), qPrintable(findings.join(QLatin1Char('\n'))));
 
-    const QString failure = buildAndRender(component);
+    const QString failure = bundleAndRender(component);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 }
 
@@ -428,63 +364,10 @@ void SparkExpertsBTest::promptsGiveWorkingComponents()
     QVERIFY(!component.name.isEmpty());
     for (const GeneratedFile &file : component.files)
         QVERIFY2(file.path.startsWith(component.name + QLatin1Char('/')), qPrintable(file.path));
-    const QStringList findings = helios::spark::test::lintFindings(component, palette);
+    const QStringList findings = lintFindings(component, palette);
     QVERIFY2(findings.isEmpty(), qPrintable(findings.join(QLatin1Char('\n'))));
-    const QString failure = buildAndRender(component);
+    const QString failure = bundleAndRender(component);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
-}
-
-// Bundles the component and its stories with the pinned esbuild (react left external), then
-// renders every story with React's server renderer under Node.js. Empty when all went well.
-QString SparkExpertsBTest::buildAndRender(const GeneratedComponent &component) const
-{
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return QStringLiteral("no temporary directory");
-    // SPARK_EXPERTS_KEEP=1 keeps the generated project to look at.
-    if (qEnvironmentVariableIsSet("SPARK_EXPERTS_KEEP")) {
-        dir.setAutoRemove(false);
-        qInfo("kept %s", qPrintable(dir.path()));
-    }
-    const QString name = component.name;
-    const QString components = dir.path() + QStringLiteral("/src/components");
-    if (!writeFiles(components, component))
-        return QStringLiteral("could not write the files");
-    const QString folder = components + QLatin1Char('/') + name;
-    const QString sources = QString::fromUtf8(contentOf(component, name + QLatin1Char('/') + name + QStringLiteral(".tsx")));
-    const RunResult bundle = run(m_esbuild,
-                                 {folder + QStringLiteral("/index.ts"), folder + QLatin1Char('/') + name + QStringLiteral(".stories.tsx"),
-                                  QStringLiteral("--bundle"), QStringLiteral("--format=esm"), QStringLiteral("--external:react"),
-                                  QStringLiteral("--external:react/jsx-runtime"), QStringLiteral("--jsx=automatic"),
-                                  QStringLiteral("--loader:.css=local-css"), QStringLiteral("--log-level=warning"),
-                                  QStringLiteral("--outdir=") + dir.path() + QStringLiteral("/out")},
-                                 dir.path());
-    if (bundle.exitCode != 0 || !bundle.output.isEmpty())
-        return QStringLiteral("esbuild: ") + bundle.output + QLatin1Char('\n') + sources;
-
-    QFile entry(dir.path() + QStringLiteral("/src/render.tsx"));
-    if (!entry.open(QIODevice::WriteOnly))
-        return QStringLiteral("could not write the render entry");
-    entry.write(QByteArray(renderEntry).replace("NAME", name.toUtf8()));
-    entry.close();
-    const RunResult render = run(m_esbuild,
-                                 {entry.fileName(), QStringLiteral("--bundle"), QStringLiteral("--platform=node"),
-                                  QStringLiteral("--jsx=automatic"), QStringLiteral("--loader:.css=local-css"),
-                                  QStringLiteral("--log-level=error"), QStringLiteral("--outdir=") + dir.path() + QStringLiteral("/node")},
-                                 dir.path());
-    if (render.exitCode != 0)
-        return QStringLiteral("esbuild (render entry): ") + render.output;
-    const RunResult rendered = run(QStringLiteral("node"), {dir.path() + QStringLiteral("/node/render.js")}, dir.path());
-    if (rendered.exitCode != 0)
-        return QStringLiteral("render: ") + rendered.output;
-    const QJsonObject html = QJsonDocument::fromJson(rendered.output.toUtf8()).object();
-    if (html.isEmpty())
-        return QStringLiteral("no stories rendered: ") + rendered.output;
-    for (auto it = html.begin(); it != html.end(); ++it) {
-        if (it.value().toString().size() <= 10)
-            return QStringLiteral("story %1 rendered nearly nothing: %2").arg(it.key(), it.value().toString());
-    }
-    return {};
 }
 
 QTEST_GUILESS_MAIN(SparkExpertsBTest)
