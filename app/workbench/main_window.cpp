@@ -4,6 +4,7 @@
 #include "build/build_panel.h"
 #include "home/home_panel.h"
 #include "preview/preview_panel.h"
+#include "spark/spark_panel.h"
 #include "tokens/tokens_panel.h"
 
 #include "dev_server_host.h"
@@ -37,6 +38,7 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent) : QMainWindow(parent), m
     new panels::TokensPanel(m_engine, *this, this);
     m_build = new panels::BuildPanel(m_engine, *this, this);
     m_preview = new panels::PreviewPanel(m_engine, *this, this);
+    m_spark = new panels::SparkPanel(m_engine, *this, this);
     statusBar()->showMessage(tr("Data in %1").arg(m_engine.config().dataDir()));
     restoreLayout();
 }
@@ -46,6 +48,7 @@ MainWindow::~MainWindow() = default;
 bool MainWindow::openProject(const QString &projectDir)
 {
     m_build->setProjectDir(projectDir);
+    m_spark->setProjectDir(projectDir);
     m_devServer.reset(); // the previous project's, if any
     auto host = std::make_unique<DevServerHost>();
     const Result<quint16> port = host->start(m_engine.config(), projectDir, m_engine.bus());

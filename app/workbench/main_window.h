@@ -15,6 +15,7 @@ namespace helios::panels {
 class BuildPanel;
 class HomePanel;
 class PreviewPanel;
+class SparkPanel;
 } // namespace helios::panels
 
 namespace helios::workbench {
@@ -49,6 +50,7 @@ private:
     panels::HomePanel *m_home = nullptr;
     panels::BuildPanel *m_build = nullptr;
     panels::PreviewPanel *m_preview = nullptr;
+    panels::SparkPanel *m_spark = nullptr;
     std::unique_ptr<DevServerHost> m_devServer;
 };
 
