@@ -29,7 +29,7 @@ QStringList schemesFor(const QString &k)
     if (k == key(Config::NatsUrl) || k == key(Config::NatsClusterUrl))
         return {QStringLiteral("nats"), QStringLiteral("tls")};
     if (k == key(Config::RegistryUrl) || k == key(Config::RegistryMirrorUrl) || k == key(Config::JwksUrl)
-        || k == key(Config::AiUrl))
+        || k == key(Config::AiUrl) || k == key(Config::KubeApi))
         return {QStringLiteral("http"), QStringLiteral("https")};
     if (k.endsWith(QLatin1StringView("_UPSTREAM")))
         return {QStringLiteral("https"), QStringLiteral("http")};
@@ -57,7 +57,8 @@ QStringList Config::knownKeys()
             key(JwtIssuer),   key(JwtAudience),     key(Anonymous),
             key(TlsCert),     key(TlsKey),          key(TlsCa),          key(MaxBodyBytes),
             key(RateLimitIdentity), key(RateLimitAddress), key(Esbuild), key(ToolchainDir),
-            key(AiUrl),       key(AiModel),         key(AiKey)};
+            key(AiUrl),       key(AiModel),         key(AiKey),
+            key(SitesPort),   key(KubeApi),         key(KubeToken),      key(KubeCa)};
     for (const QString &name : subsystemNames())
         keys << QStringLiteral("HELIOS_%1_PORT").arg(name) << QStringLiteral("HELIOS_%1_UPSTREAM").arg(name);
     return keys;
@@ -71,7 +72,7 @@ QStringList Config::subsystemNames()
 
 bool Config::isSecret(const QString &k)
 {
-    return k == key(JwtSecret) || k == key(AiKey);
+    return k == key(JwtSecret) || k == key(AiKey) || k == key(KubeToken);
 }
 
 Config Config::embedded(const QString &dataDir)

@@ -57,6 +57,13 @@ public:
     static constexpr const char *AiUrl = "HELIOS_AI_URL";
     static constexpr const char *AiModel = "HELIOS_AI_MODEL";
     static constexpr const char *AiKey = "HELIOS_AI_KEY";
+    // WAYPOINT: the port the local target's deployments are served on (plain HTTP on
+    // the node's address; default 3105), and the Kubernetes API server of the kubernetes
+    // target: its https URL, a bearer token (a secret) and a CA bundle (PEM path).
+    static constexpr const char *SitesPort = "HELIOS_SITES_PORT";
+    static constexpr const char *KubeApi = "HELIOS_KUBE_API";
+    static constexpr const char *KubeToken = "HELIOS_KUBE_TOKEN";
+    static constexpr const char *KubeCa = "HELIOS_KUBE_CA";
     // Per subsystem (LANDING, SLATE, IGNITION, SPARK, IGNIS, WAYPOINT):
     // HELIOS_<NAME>_PORT overrides its port; HELIOS_<NAME>_UPSTREAM is the https URL of
     // the node that serves it when this node's role does not.
