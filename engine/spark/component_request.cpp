@@ -226,7 +226,7 @@ private:
             return;
         }
         if (w == QLatin1StringView("columns") || w == QLatin1StringView("column") || w == QLatin1StringView("headers")) {
-            list(skipIntro(i + 1), r.columns);
+            listOrName(i + 1, r.columns);
             return;
         }
         static const QSet<QString> itemNouns = {
@@ -236,7 +236,16 @@ private:
             QStringLiteral("values"), QStringLiteral("breadcrumbs"), QStringLiteral("questions"), QStringLiteral("routes"),
         };
         if (itemNouns.contains(w)) {
-            list(skipIntro(i + 1), r.items);
+            listOrName(i + 1, r.items);
+            return;
+        }
+        if ((w == QLatin1StringView("for") || w == QLatin1StringView("on")) && !afterWith && r.subject.isEmpty()) {
+            qsizetype start = i + 1;
+            while (isWord(start, QLatin1StringView("a")) || isWord(start, QLatin1StringView("an"))
+                   || isWord(start, QLatin1StringView("the")))
+                ++start;
+            if (phrase(start, value, false) > start)
+                r.subject = value;
             return;
         }
         if (w == QLatin1StringView("component") || w == QLatin1StringView("widget")) {
@@ -251,6 +260,22 @@ private:
         }
         if (afterWith)
             part(i);
+    }
+
+    // The entries after "columns" / "tabs" / ..., except that "4 columns called
+    // GalleryGrid" names the component: one entry introduced by "called" or "named".
+    void listOrName(qsizetype i, QStringList &entries)
+    {
+        const bool naming = isWord(i, QLatin1StringView("called")) || isWord(i, QLatin1StringView("named"));
+        QStringList found;
+        if (!list(skipIntro(i), found))
+            return;
+        if (naming && found.size() == 1 && r.name.isEmpty()) {
+            r.name = pascalName(found.front());
+            return;
+        }
+        for (const QString &entry : std::as_const(found))
+            addEntry(entries, entry);
     }
 
     // "a ProfileCard component", "an Order Summary widget".

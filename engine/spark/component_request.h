@@ -32,6 +32,7 @@ struct ComponentRequest {
     int count = 0;                 // "three tabs", "5 items", "4 columns"; 0 when not said
     QString title;                 // "titled X", "with the title X"
     QString description;           // "with the text X", "saying X"
+    QString subject;               // what it is for or on: "for dark mode", "on the delete button"
     bool disabled = false;
     bool loading = false;
     bool required = false;

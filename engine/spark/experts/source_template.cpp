@@ -4,6 +4,8 @@
 #include "spark/experts/source_text.h"
 #include "spark/token_palette.h"
 
+#include <QSet>
+
 #include <array>
 #include <utility>
 
@@ -153,6 +155,19 @@ QStringList choose(const QStringList &requested, const QStringList &known, const
     return chosen;
 }
 
+QString subjectLabel(const ComponentRequest &request)
+{
+    static const QSet<QString> controlNouns = {QStringLiteral("button"), QStringLiteral("icon"), QStringLiteral("link"),
+                                               QStringLiteral("field"),  QStringLiteral("input"), QStringLiteral("toggle")};
+    QStringList parts = request.subject.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (parts.size() > 1 && controlNouns.contains(parts.constLast().toLower()))
+        parts.removeLast();
+    QString label = parts.join(QLatin1Char(' '));
+    if (!label.isEmpty())
+        label[0] = label[0].toUpper();
+    return label;
+}
+
 QStringList itemsOf(const ComponentRequest &request, const QString &stem, int defaultCount, int max, QStringList &notes)
 {
     QStringList items = !request.items.isEmpty() ? request.items : request.labels;
@@ -164,6 +179,8 @@ QStringList itemsOf(const ComponentRequest &request, const QString &stem, int de
         return items;
     }
     const int count = qBound(1, request.count > 0 ? request.count : defaultCount, max);
+    if (count == 1 && !subjectLabel(request).isEmpty())
+        return {subjectLabel(request)};
     notes.append(QStringLiteral("no entries named: %1 numbered ones (\"%2 1\"...)").arg(count).arg(stem));
     if (request.count > max)
         notes.append(QStringLiteral("%1 entries asked for; %2 generated").arg(request.count).arg(max));

@@ -30,6 +30,10 @@ QHash<QString, QString> paletteValues(const TokenPalette &palette);
 // "DataTable" -> "Data table": a component name as words for default captions and labels.
 QString words(const QString &pascalName);
 
+// What the prompt said the component is for or on, as a caption: "dark mode" -> "Dark
+// mode", "delete button" -> "Delete" (a trailing control noun dropped); empty if none.
+QString subjectLabel(const ComponentRequest &request);
+
 // A TypeScript array of string literals: ['a', 'b'].
 QString stringArray(const QStringList &values);
 
@@ -42,8 +46,9 @@ bool mentions(const ComponentRequest &request, std::initializer_list<QLatin1Stri
 QStringList choose(const QStringList &requested, const QStringList &known, const QStringList &fallback,
                    const QString &what, QStringList &notes);
 
-// Up to `max` entries: the request's items, else its labels, else `count` (or
-// `defaultCount`) numbered "<stem> 1", "<stem> 2"… A note says which.
+// Up to `max` entries: the request's items, else its labels, else for a single entry
+// what it is for (subjectLabel), else `count` (or `defaultCount`) numbered "<stem> 1",
+// "<stem> 2"… A note says which.
 QStringList itemsOf(const ComponentRequest &request, const QString &stem, int defaultCount, int max, QStringList &notes);
 
 } // namespace helios::spark::source

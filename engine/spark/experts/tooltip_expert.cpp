@@ -161,7 +161,7 @@ public:
     {
         QStringList notes;
         const QString name = componentName(request, family());
-        QString trigger = request.labels.value(0);
+        QString trigger = request.labels.value(0, source::subjectLabel(request));
         QString text = request.description.isEmpty() ? request.labels.value(1, request.title) : request.description;
         if (trigger.isEmpty()) {
             trigger = QStringLiteral("Save");

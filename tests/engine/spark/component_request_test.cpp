@@ -62,6 +62,8 @@ private Q_SLOTS:
         QTest::newRow("no name leaves it empty") << QStringLiteral("a primary button") << QString();
         QTest::newRow("punctuation and non-ASCII are dropped from a name") << QStringLiteral("a tab bar called Café-Menü!") << QStringLiteral("CafMen");
         QTest::newRow("leading digits are dropped from a name") << QStringLiteral("a card named 42things") << QStringLiteral("Things");
+        QTest::newRow("called after a column count names the component") << QStringLiteral("a grid with 3 columns called GalleryGrid") << QStringLiteral("GalleryGrid");
+        QTest::newRow("named after tabs names the component") << QStringLiteral("two tabs named SettingsTabs") << QStringLiteral("SettingsTabs");
         QTest::newRow("a name is at most 64 characters") << QStringLiteral("a card called ") + QString(100, u'x') << QStringLiteral("X") + QString(63, u'x');
     }
     void names()
@@ -114,6 +116,7 @@ private Q_SLOTS:
         QTest::newRow("a single lower-case word is no list") << QStringLiteral("a select with options for country") << QStringList{} << QStringList{} << 0;
         QTest::newRow("columns after a colon") << QStringLiteral("a table with columns: id, name and email") << QStringList{} << QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("email")} << 0;
         QTest::newRow("columns of several words") << QStringLiteral("a sortable table with columns Order date, Total and Customer name") << QStringList{} << QStringList{QStringLiteral("Order date"), QStringLiteral("Total"), QStringLiteral("Customer name")} << 0;
+        QTest::newRow("columns named by a list stay columns") << QStringLiteral("a table with columns named Name, Email and Role") << QStringList{} << QStringList{QStringLiteral("Name"), QStringLiteral("Email"), QStringLiteral("Role")} << 0;
         QTest::newRow("a digit count") << QStringLiteral("a table with 4 columns") << QStringList{} << QStringList{} << 4;
         QTest::newRow("a word count") << QStringLiteral("three tabs") << QStringList{} << QStringList{} << 3;
         QTest::newRow("a hyphenated count") << QStringLiteral("a 3-column grid") << QStringList{} << QStringList{} << 3;
@@ -131,6 +134,23 @@ private Q_SLOTS:
         QCOMPARE(r.items, items);
         QCOMPARE(r.columns, columns);
         QCOMPARE(r.count, count);
+    }
+
+    void subjects_data()
+    {
+        QTest::addColumn<QString>("prompt");
+        QTest::addColumn<QString>("subject");
+        QTest::newRow("for names what a switch controls") << QStringLiteral("a switch for dark mode") << QStringLiteral("dark mode");
+        QTest::newRow("on names what a tooltip is attached to") << QStringLiteral("a tooltip on the delete button") << QStringLiteral("delete button");
+        QTest::newRow("for before a list is the list's") << QStringLiteral("tabs for Overview, Billing and Settings") << QString();
+        QTest::newRow("for inside a part is the part's") << QStringLiteral("a card with a button for checkout") << QString();
+        QTest::newRow("nothing after for is no subject") << QStringLiteral("a button for") << QString();
+    }
+    void subjects()
+    {
+        QFETCH(QString, prompt);
+        QFETCH(QString, subject);
+        QCOMPARE(read(prompt).subject, subject);
     }
 
     void states_data()

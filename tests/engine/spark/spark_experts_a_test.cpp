@@ -77,6 +77,8 @@ void SparkExpertsATest::generates_data()
         {QStringLiteral("<fieldset"), QStringLiteral("<legend"), QStringLiteral("type=\"checkbox\""), QStringLiteral("label: 'SMS'")});
     row("a switch", ExpertFamily::Choice, QStringLiteral("a toggle switch labelled 'Dark mode'"), QStringLiteral("SwitchGroup"),
         {QStringLiteral("role=\"switch\""), QStringLiteral("aria-checked="), QStringLiteral("label: 'Dark mode'")});
+    row("a switch labelled by what it is for", ExpertFamily::Choice, QStringLiteral("a switch for dark mode"), QStringLiteral("SwitchGroup"),
+        {QStringLiteral("role=\"switch\""), QStringLiteral("label: 'Dark mode'")});
     row("a radio group", ExpertFamily::Choice, QStringLiteral("a radio group titled Plan with options Free, Pro, '{Team}'"),
         QStringLiteral("RadioGroup"), {QStringLiteral("type=\"radio\""), QStringLiteral("legend = 'Plan'"), QStringLiteral("label: '{Team}'")});
 

@@ -261,6 +261,11 @@ void SparkExpertsBTest::writesAnAccessibleComponent_data()
     QTest::newRow("a tooltip names its trigger and text from the prompt")
         << ExpertFamily::Tooltip << r << standardFiles(r.name) << QStringList{QStringLiteral("role=\"tooltip\"")}
         << QStringList{QStringLiteral("Save"), QStringLiteral("Saves your changes")} << QString();
+    r = requestFor(QStringLiteral("a tooltip on the delete button"));
+    r.subject = QStringLiteral("delete button");
+    QTest::newRow("a tooltip's trigger is what it is on")
+        << ExpertFamily::Tooltip << r << standardFiles(QStringLiteral("Tooltip")) << QStringList{QStringLiteral("role=\"tooltip\"")}
+        << QStringList{QStringLiteral("Delete"), QStringLiteral("More about Delete")} << QString();
     r = requestFor(QStringLiteral("a tooltip with odd text"));
     r.labels = QStringList{tricky2};
     r.description = tricky1;
