@@ -2,17 +2,21 @@
 #include "build_command.h"
 
 #include "cli.h"
+#include "waypoint_cli_support.h"
 
 #include "core/config.h"
 #include "termination_signals.h"
+#include "bus/bus.h"
 #include "engine.h"
 #include "ignis/build_history.h"
 #include "ignis/production_build.h"
 #include "ignis/project_config.h"
 #include "ignis/project_watcher.h"
+#include "waypoint/waypoint_service.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -56,6 +60,12 @@ const char *const buildHelp =
     "  --base REF   the base image, repository:tag or repository@sha256:... in the store\n"
     "  --history    list the project's recent builds and their statistics\n"
     "  --help       this help\n"
+    "\n"
+    "With the embedded back ends (no NATS_URL) nothing else hears that a build\n"
+    "succeeded, so WAYPOINT runs here: the build becomes a release (its image published\n"
+    "unless --publish did) and is deployed to the environments that deploy every build\n"
+    "(dev); see helios releases and helios deploy. A failed deploy does not change the\n"
+    "exit code.\n"
     "\n"
     "exit: 0 built, 1 the build failed (errors are printed with file:line:column and the\n"
     "code around them), 2 usage\n";
@@ -278,6 +288,31 @@ int watch(Engine &engine, const Arguments &args)
     return last.succeeded() ? Success : Failure;
 }
 
+// An embedded bus has no other subscriber: WAYPOINT follows the build in this process,
+// as a server's would on a shared bus, and reports the release and deployments it made.
+int buildAndRelease(Engine &engine, const Arguments &args)
+{
+    auto session = WaypointSession::over(engine);
+    if (session)
+        if (auto followed = (*session)->service->followBuilds(); !followed)
+            session = followed.error();
+    if (!session)
+        QTextStream(stderr) << "helios build: no release will be made: " << session.error().toString() << '\n';
+    const ignis::BuildReport report = buildOnce(engine, args);
+    if (!report.succeeded())
+        return Failure;
+    if (session) {
+        // Waited for even when --quiet: the deploy must not be cut off by the exit.
+        QString discarded;
+        QTextStream follow(&discarded);
+        QFile console;
+        if (!args.quiet && console.open(args.json ? stderr : stdout, QIODevice::WriteOnly))
+            follow.setDevice(&console);
+        reportReleaseOfBuild(**session, report.id, follow);
+    }
+    return Success;
+}
+
 } // namespace
 
 int runBuild(const Config &config, const QStringList &arguments)
@@ -303,7 +338,9 @@ int runBuild(const Config &config, const QStringList &arguments)
         return printHistory(**engine, args);
     if (args.watch)
         return watch(**engine, args);
-    return buildOnce(**engine, args).succeeded() ? Success : Failure;
+    if ((*engine)->bus().kind() != QLatin1StringView("memory"))
+        return buildOnce(**engine, args).succeeded() ? Success : Failure;
+    return buildAndRelease(**engine, args);
 }
 
 } // namespace helios::cli

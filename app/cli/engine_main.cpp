@@ -3,9 +3,12 @@
 // executable (see engine_handoff.h) for everything but `helios tokens`.
 #include "build_command.h"
 #include "cli.h"
+#include "deploy_command.h"
 #include "dev_command.h"
 #include "generate_command.h"
 #include "new_command.h"
+#include "releases_command.h"
+#include "rollback_command.h"
 #include "self_test.h"
 #include "serve_command.h"
 #include "status_command.h"
@@ -23,9 +26,12 @@ int main(int argc, char **argv)
     using namespace helios::cli;
     static constexpr Command commands[] = {
         {"build", "production build of a project, cached; --watch rebuilds (helios build --help)", runBuild},
+        {"deploy", "deploy a release to an environment, approve, promote (helios deploy --help)", runDeploy},
         {"dev", "serve a project for development with hot updates (helios dev --help)", runDev},
         {"generate", "a React component from a prompt, checked and written (helios generate --help)", runGenerate},
         {"new", "create a project from a template (helios new --help, --list)", runNew},
+        {"releases", "a project's releases and what each environment runs [--json]", runReleases},
+        {"rollback", "put an environment back on its previous healthy release (helios rollback --help)", runRollback},
         {"serve", "serve a node's subsystems over HTTPS (helios serve --help)", runServe},
         {"status", "show each back end: kind, location, reachable, latency [--json]", runStatus},
         {"tokens", "design tokens: validate, build, diff, check (helios tokens --help)", runTokens},

@@ -2,11 +2,13 @@
 #include "main_window.h"
 
 #include "build/build_panel.h"
+#include "deploy/deploy_panel.h"
 #include "home/home_panel.h"
 #include "preview/preview_panel.h"
 #include "spark/spark_panel.h"
 #include "tokens/tokens_panel.h"
 
+#include "deploy_host.h"
 #include "dev_server_host.h"
 #include "engine.h"
 
@@ -39,16 +41,45 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent) : QMainWindow(parent), m
     m_build = new panels::BuildPanel(m_engine, *this, this);
     m_preview = new panels::PreviewPanel(m_engine, *this, this);
     m_spark = new panels::SparkPanel(m_engine, *this, this);
+    startDeployments();
     statusBar()->showMessage(tr("Data in %1").arg(m_engine.config().dataDir()));
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The Deploy panel's threads call into the service m_deployHost owns: they end first.
+    delete m_deploy;
+}
+
+void MainWindow::startDeployments()
+{
+    auto host = std::make_unique<DeployHost>();
+    if (const Result<void> started = host->start(m_engine); !started.ok()) {
+        statusBar()->addPermanentWidget(new QLabel(tr("Deployments are off: %1").arg(started.error().toString()), this));
+        return;
+    }
+    const QString url = host->sitesUrl().toString();
+    auto *sites = new QLabel(host->fallbackReason().isEmpty()
+                                 ? tr("Deployments at %1").arg(url)
+                                 : tr("Deployments at %1 (port %2 was not available: %3)")
+                                       .arg(url, QString::number(DeployHost::DefaultSitesPort),
+                                            host->fallbackReason()),
+                             this);
+    sites->setObjectName(QStringLiteral("deploySitesLabel"));
+    statusBar()->addPermanentWidget(sites);
+    if (!host->followError().isEmpty())
+        notify(tr("Builds will not deploy to dev by themselves: %1").arg(host->followError()));
+    m_deploy = new panels::DeployPanel(m_engine, *host->service(), *this, this);
+    m_deployHost = std::move(host);
+}
 
 bool MainWindow::openProject(const QString &projectDir)
 {
     m_build->setProjectDir(projectDir);
     m_spark->setProjectDir(projectDir);
+    if (m_deploy)
+        m_deploy->setProjectDir(projectDir);
     m_devServer.reset(); // the previous project's, if any
     auto host = std::make_unique<DevServerHost>();
     const Result<quint16> port = host->start(m_engine.config(), projectDir, m_engine.bus());

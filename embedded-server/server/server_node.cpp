@@ -9,12 +9,14 @@
 #include "router.h"
 #include "slate_api.h"
 #include "upstream_monitor.h"
+#include "waypoint_api.h"
 
 #include "health.h"
 #include "http_server.h"
 #include "metrics_registry.h"
 #include "readiness.h"
 #include "server_tls.h"
+#include "site_server.h"
 
 #include "core/config.h"
 #include "core/logging.h"
@@ -22,7 +24,10 @@
 #include "landing/authenticator.h"
 #include "landing/rate_limiter.h"
 #include "slate/token_library.h"
+#include "waypoint/local_sites.h"
+#include "waypoint/waypoint_service.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHostInfo>
 #include <QJsonDocument>
@@ -36,6 +41,10 @@ struct ServerNode::Private {
     std::unique_ptr<landing::Authenticator> authenticator;
     std::unique_ptr<landing::RateLimiter> limiter;
     std::unique_ptr<slate::TokenLibrary> slate;
+    // Before the router: its WAYPOINT routes wait for their deploys when destroyed.
+    std::shared_ptr<waypoint::LocalSites> sites;
+    std::unique_ptr<SiteServer> siteServer;
+    std::unique_ptr<waypoint::WaypointService> waypoint;
     Router router;
     std::unique_ptr<MetricsRegistry> metrics;
     std::unique_ptr<Health> health;
@@ -107,6 +116,45 @@ Result<quint16> portFor(const Config &config, const Subsystem &subsystem)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be a port number (0-65535), not \"%2\"").arg(key, text),
                          config.sourceOf(key));
     return quint16(port);
+}
+
+// WAYPOINT's local target: its deployments served over plain HTTP on the node's address
+// at HELIOS_SITES_PORT (the health check probes them there), and every successful build
+// released and deployed to the environments that take every build.
+Result<void> startWaypoint(ServerNode::Options options, Engine &engine, std::shared_ptr<waypoint::LocalSites> &sites,
+                           std::unique_ptr<SiteServer> &siteServer, std::unique_ptr<waypoint::WaypointService> &service)
+{
+    const Config &config = engine.config();
+    const QString key = QString::fromLatin1(Config::SitesPort);
+    quint16 port = 3105;
+    if (const QString text = config.value(key); !text.isEmpty()) {
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok || value < 0 || value > 65535)
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be a port number (0-65535), not \"%2\"").arg(key, text),
+                             config.sourceOf(key));
+        port = quint16(value);
+    }
+    sites = std::make_shared<waypoint::LocalSites>(QDir(config.dataDir()).filePath(QStringLiteral("waypoint/deployments")));
+    auto started = SiteServer::start(sites, options.address, port);
+    if (!started)
+        return makeError(ErrorCode::Unavailable, QStringLiteral("WAYPOINT's sites cannot listen on %1:%2: %3")
+                                                     .arg(options.address.toString())
+                                                     .arg(port)
+                                                     .arg(started.error().message));
+    siteServer = std::move(*started);
+    const quint16 bound = quint16(siteServer->baseUrl().port());
+    const bool anyAddress = options.address == QHostAddress::Any || options.address == QHostAddress::AnyIPv4
+                            || options.address == QHostAddress::AnyIPv6;
+    waypoint::WaypointService::Options serviceOptions;
+    serviceOptions.sites = sites;
+    serviceOptions.sitesProbeBase =
+        anyAddress ? QUrl(QStringLiteral("http://127.0.0.1:%1").arg(bound)) : siteServer->baseUrl();
+    // Users are given the machine's name when the node listens on every address.
+    serviceOptions.sitesPublicBase =
+        anyAddress ? QUrl(QStringLiteral("http://%1:%2").arg(QHostInfo::localHostName()).arg(bound)) : QUrl();
+    service = std::make_unique<waypoint::WaypointService>(engine, serviceOptions);
+    return service->followBuilds();
 }
 
 } // namespace
@@ -189,6 +237,12 @@ Result<std::unique_ptr<ServerNode>> ServerNode::start(Engine &engine, Options op
     if (runsOn(u"slate", options.role)) {
         p.slate = std::make_unique<slate::TokenLibrary>(engine.store(), engine.cache(), engine.bus());
         addSlateRoutes(p.router, *p.slate);
+    }
+    if (runsOn(u"waypoint", options.role)) {
+        auto waypointStarted = startWaypoint(options, engine, p.sites, p.siteServer, p.waypoint);
+        if (!waypointStarted)
+            return waypointStarted.error();
+        addWaypointRoutes(p.router, *p.waypoint);
     }
     node->addPublicRoutes();
     p.openApi = QJsonDocument(openApiDocument(p.router, QStringLiteral("Helios"), QStringLiteral(HELIOS_VERSION)))

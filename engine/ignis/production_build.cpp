@@ -598,13 +598,20 @@ BuildReport ProductionBuild::run()
         if (auto finished = BuildHistory(d->engine.store()).recordFinished(report); !finished.ok())
             qCWarning(lcIgnis) << "build history not written:" << finished.error().toString();
         if (ok) {
-            d->publish(QStringLiteral("build.completed"), {{QStringLiteral("buildId"), report.id},
-                                                           {QStringLiteral("projectDir"), report.projectDir},
-                                                           {QStringLiteral("outDir"), report.outDir},
-                                                           {QStringLiteral("durationMs"), report.durationMs},
-                                                           {QStringLiteral("outputBytes"), report.outputBytes()},
-                                                           {QStringLiteral("cache"), report.cache},
-                                                           {QStringLiteral("inputDigest"), report.inputDigest}});
+            QJsonObject data{{QStringLiteral("buildId"), report.id},
+                             {QStringLiteral("projectId"), report.projectId},
+                             {QStringLiteral("projectDir"), report.projectDir},
+                             {QStringLiteral("outDir"), report.outDir},
+                             {QStringLiteral("durationMs"), report.durationMs},
+                             {QStringLiteral("outputBytes"), report.outputBytes()},
+                             {QStringLiteral("cache"), report.cache},
+                             {QStringLiteral("inputDigest"), report.inputDigest}};
+            // WAYPOINT releases this image as it is rather than publishing the output again.
+            if (!report.imageDigest.isEmpty()) {
+                data.insert(QStringLiteral("image"), report.image);
+                data.insert(QStringLiteral("imageDigest"), report.imageDigest);
+            }
+            d->publish(QStringLiteral("build.completed"), data);
         } else {
             BuildMessages errors;
             for (const BuildMessage &message : std::as_const(report.messages))

@@ -121,7 +121,9 @@ public:
             fail(&root, QStringLiteral("helios.json must hold an object, found %1").arg(root.kindName()));
             return;
         }
-        checkKeys(root, {QStringLiteral("name"), QStringLiteral("tokens"), QStringLiteral("build"), QStringLiteral("image")},
+        // "deploy" belongs to WAYPOINT, which reads and checks it (waypoint/deploy_policy.h).
+        checkKeys(root, {QStringLiteral("name"), QStringLiteral("tokens"), QStringLiteral("build"), QStringLiteral("image"),
+                         QStringLiteral("deploy")},
                   QStringLiteral("helios.json"));
         m_config.name = string(root, u"name", QFileInfo(m_config.projectDir).fileName());
         if (const QString tokens = projectPath(root, u"tokens", true); !tokens.isEmpty())

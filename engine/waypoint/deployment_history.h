@@ -29,9 +29,10 @@ struct EnvironmentState {
     QString updatedAt;
 };
 
-// WAYPOINT's tables in the Store (migration 6: releases, deployments, environments):
-// releases per project, deployments with their timed steps and approvals, and each
-// environment's policy and live deployment. Steps are JSON text, read whole.
+// WAYPOINT's tables in the Store (migration 6: releases, deployments, deploy_policies,
+// environments): releases per project, deployments with their timed steps and approvals
+// (numbered per project, so "newest" never depends on clock resolution), each project's
+// policy as JSON, and each environment's live deployment. Steps are JSON text, read whole.
 // Thread-safe as the Store is.
 class DeploymentHistory {
 public:
@@ -44,6 +45,8 @@ public:
     Result<std::optional<Release>> latestRelease(const QString &projectId);
     Result<Release> release(const QString &projectId, const QString &version); // NotFound
     Result<Release> releaseById(const QString &releaseId);                    // NotFound
+    // The release made of a build, if one was: what keeps createRelease idempotent.
+    Result<std::optional<Release>> releaseOfBuild(const QString &buildId);
 
     // The project's policy, replacing the stored one; environments not yet known get a
     // row with no deployment.

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace helios::waypoint {
@@ -14,6 +15,10 @@ namespace helios::waypoint {
 // a pointer to one, switched atomically: a request resolves the pointer once, so during
 // a switch every request is answered whole by either the old or the new deployment.
 // Thread-safe: deploy threads switch, server threads resolve.
+//
+// The pointers are also kept in <root>/environments.json (replaced atomically on every
+// switch, re-read when another process replaced it), so that `helios deploy` in one
+// process moves what `helios serve` in another serves, and a restart serves the same.
 //
 // Paths served (by embedded-server/sites' SiteServer):
 //   /deployments/<deploymentId>/<file>          one deployment, forever the same
@@ -28,10 +33,15 @@ public:
     QString deploymentDir(const QString &deploymentId) const;
     static QString deploymentPath(const QString &deploymentId);                       // "/deployments/<id>/"
     static QString environmentPath(const QString &projectId, const QString &environment); // "/environments/<p>/<e>/"
+    // Ids, project ids and environment names are one path segment of [A-Za-z0-9._-]
+    // not starting with '.'; anything else is never served or switched to.
+    static bool isSafeSegment(QStringView segment);
 
-    // Points the environment at the deployment (its directory must exist); returns the
-    // deployment it pointed at before (empty for none).
+    // Points the environment at the deployment (its directory must exist, else nothing
+    // changes); returns the deployment it pointed at before (empty for none).
     QString switchEnvironment(const QString &projectId, const QString &environment, const QString &deploymentId);
+    // The environment serves nothing any more (404); returns what it pointed at.
+    QString clearEnvironment(const QString &projectId, const QString &environment);
     QString environmentDeployment(const QString &projectId, const QString &environment) const;
 
     // Deletes deployment directories of the environment's project that no environment
@@ -48,9 +58,22 @@ public:
     Resolved resolve(QStringView path) const; // the request path, percent-decoded, no query
 
 private:
+    struct FileStamp {
+        qint64 inode = -1;
+        qint64 modifiedNs = -1;
+        qint64 size = -1;
+        bool operator==(const FileStamp &) const = default;
+    };
+    QString pointersFile() const;
+    FileStamp currentStamp() const;
+    // Both with m_mutex held.
+    void reloadIfChanged() const;
+    void persist(); // logs, and keeps serving from memory, when the file cannot be written
+
     QString m_rootDir;
     mutable QMutex m_mutex;
-    QHash<QString, QString> m_environments; // "<projectId>/<env>" -> deploymentId
+    mutable QHash<QString, QString> m_environments; // "<projectId>/<env>" -> deploymentId
+    mutable FileStamp m_loadedStamp;
 };
 
 } // namespace helios::waypoint

@@ -26,7 +26,7 @@ struct Release {
 
 // One timed step of a deployment, kept in its history.
 struct DeploymentStep {
-    QString name;    // "config", "pull", "rollout", "health", "switch", "rollback", "record"
+    QString name;    // "config", "pull", "rollout", "ready", "health", "switch", "rollback", "record"
     bool ok = false;
     qint64 ms = 0;
     QString detail;  // one line: what happened ("3 of 3 probes answered 200", the error)

@@ -53,10 +53,12 @@ struct DeployRequest {
 };
 
 // WAYPOINT: releases, environments with approval gates, and the deploy flow
-//   config (the environment's policy from the Store) -> pull -> rollout -> health ->
+//   config (the environment's policy from the Store) -> pull -> rollout -> ready -> health ->
 //   switch -> record + deployment.completed
 // and on failure: rollback to the environment's last healthy deployment, record,
-// deployment.failed then deployment.rolled_back. Every step is timed into the
+// deployment.failed then deployment.rolled_back (only deployment.failed when the failure
+// came before anything was rolled out, at config or pull, or when the environment had
+// nothing live to go back to). Every step is timed into the
 // Deployment's history. Events carry the project id as subject and
 // {deploymentId, projectId, environment, version, releaseId, url, durationMs[, error,
 // rolledBackTo, fromVersion]}.

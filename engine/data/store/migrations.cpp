@@ -124,6 +124,68 @@ const QList<Migration> &migrations()
               " created_at TEXT NOT NULL,"
               " PRIMARY KEY (project, name, version))"},
          }},
+        // WAYPOINT: releases (one per released build, numbered per project), deployments
+        // (numbered per project so "newest" never depends on clock resolution; steps are
+        // JSON text, read whole), each project's deploy policy as JSON, and what each
+        // environment serves now.
+        {6,
+         "releases, deployments and environments",
+         {
+             {"CREATE TABLE releases ("
+              " id TEXT PRIMARY KEY,"
+              " project_id TEXT NOT NULL,"
+              " project_path TEXT NOT NULL,"
+              " version TEXT NOT NULL,"
+              " number INTEGER NOT NULL,"
+              " build_id TEXT NOT NULL,"
+              " image TEXT NOT NULL,"
+              " image_digest TEXT NOT NULL,"
+              " image_root TEXT NOT NULL,"
+              " git_commit TEXT NOT NULL DEFAULT '',"
+              " changelog TEXT NOT NULL DEFAULT '[]',"
+              " created_at TEXT NOT NULL,"
+              " UNIQUE (project_id, version),"
+              " UNIQUE (project_id, number))"},
+             {"CREATE INDEX releases_by_build ON releases (build_id)"},
+             {"CREATE TABLE deployments ("
+              " id TEXT PRIMARY KEY,"
+              " project_id TEXT NOT NULL,"
+              " number BIGINT NOT NULL,"
+              " environment TEXT NOT NULL,"
+              " release_id TEXT NOT NULL,"
+              " version TEXT NOT NULL,"
+              " kind TEXT NOT NULL CHECK (kind IN ('deploy', 'promote', 'auto', 'rollback')),"
+              " target TEXT NOT NULL,"
+              " status TEXT NOT NULL CHECK (status IN"
+              " ('awaiting_approval', 'running', 'succeeded', 'failed', 'rolled_back')),"
+              " requested_by TEXT NOT NULL,"
+              " approved_by TEXT NOT NULL DEFAULT '',"
+              " approved_at TEXT NOT NULL DEFAULT '',"
+              " created_at TEXT NOT NULL,"
+              " finished_at TEXT NOT NULL DEFAULT '',"
+              " duration_ms BIGINT NOT NULL DEFAULT 0,"
+              " url TEXT NOT NULL DEFAULT '',"
+              " deployment_url TEXT NOT NULL DEFAULT '',"
+              " rolled_back_to TEXT NOT NULL DEFAULT '',"
+              " error TEXT NOT NULL DEFAULT '',"
+              " steps TEXT NOT NULL DEFAULT '[]',"
+              " UNIQUE (project_id, number))"},
+             {"CREATE INDEX deployments_by_environment ON deployments (project_id, environment, number)"},
+             {"CREATE TABLE deploy_policies ("
+              " project_id TEXT PRIMARY KEY,"
+              " policy TEXT NOT NULL,"
+              " updated_at TEXT NOT NULL)"},
+             {"CREATE TABLE environments ("
+              " project_id TEXT NOT NULL,"
+              " name TEXT NOT NULL,"
+              " current_deployment_id TEXT NOT NULL DEFAULT '',"
+              " current_release_id TEXT NOT NULL DEFAULT '',"
+              " current_version TEXT NOT NULL DEFAULT '',"
+              " url TEXT NOT NULL DEFAULT '',"
+              " health TEXT NOT NULL DEFAULT 'none',"
+              " updated_at TEXT NOT NULL,"
+              " PRIMARY KEY (project_id, name))"},
+         }},
     };
     return all;
 }

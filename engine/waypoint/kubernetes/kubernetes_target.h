@@ -3,6 +3,7 @@
 
 #include "waypoint/deploy_target.h"
 #include "waypoint/kubernetes/kubernetes_client.h"
+#include "waypoint/kubernetes/kubernetes_manifests.h"
 
 #include <QString>
 
@@ -35,6 +36,11 @@ public:
                   const QStringList &keep) override;
 
 private:
+    // Server-side applies the Deployment, Service and Ingress in that order; one line
+    // naming what was applied and the Deployment's generation.
+    Result<QString> applyAll(const KubernetesObjects &objects, const std::atomic_bool *cancelled);
+    QString environmentUrl() const; // "http://<host>/", empty without an Ingress host
+
     data::ArtifactStore &m_artifacts;
     KubernetesClient m_client;
     KubernetesSettings m_settings;

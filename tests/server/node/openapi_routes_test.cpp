@@ -29,6 +29,7 @@ void OpenApiRoutesTest::documentAndRouterAgree()
     Config config = Config::embedded(dir.path());
     for (const QString &name : Config::subsystemNames())
         config.set(QStringLiteral("HELIOS_%1_PORT").arg(name), QStringLiteral("0"));
+    config.set(QStringLiteral("HELIOS_SITES_PORT"), QStringLiteral("0"));
     auto engine = Engine::open(config);
     QVERIFY(engine);
     auto node = server::ServerNode::start(**engine, {server::NodeRole::All, QHostAddress::LocalHost, false});
@@ -91,6 +92,7 @@ void OpenApiRoutesTest::anonymousAccessOnlyOnLoopback()
     config.set(QStringLiteral("HELIOS_ANONYMOUS"), QStringLiteral("1"));
     for (const QString &name : Config::subsystemNames())
         config.set(QStringLiteral("HELIOS_%1_PORT").arg(name), QStringLiteral("0"));
+    config.set(QStringLiteral("HELIOS_SITES_PORT"), QStringLiteral("0"));
     auto engine = Engine::open(config);
     QVERIFY(engine);
     auto exposed = server::ServerNode::start(**engine, {server::NodeRole::All, QHostAddress::Any, false});

@@ -125,6 +125,7 @@ QProcessEnvironment ServeClusterTest::environment(const QString &dataDir) const
     env.insert(QStringLiteral("HELIOS_RATE_LIMIT_ADDRESS"), QStringLiteral("off"));
     for (const QString &name : Config::subsystemNames())
         env.insert(QStringLiteral("HELIOS_%1_PORT").arg(name), QStringLiteral("0"));
+    env.insert(QStringLiteral("HELIOS_SITES_PORT"), QStringLiteral("0"));
     return env;
 }
 
@@ -239,7 +240,8 @@ void ServeClusterTest::authMatrixOnEveryRoute()
     const QList<std::pair<QString, int>> roles{{m_viewer, 1}, {m_developer, 2}, {m_admin, 3}};
     int checked = 0;
     for (auto it = paths.begin(); it != paths.end(); ++it) {
-        if (!it.key().startsWith(u"/api/"))
+        // WAYPOINT's routes need a released project; waypoint_api_test covers their roles.
+        if (!it.key().startsWith(u"/api/") || it.key().startsWith(u"/api/waypoint/"))
             continue;
         QString path = it.key();
         path.replace(QStringLiteral("{name}"), set).replace(QStringLiteral("{version}"), QStringLiteral("1")).replace(QStringLiteral("{format}"), QStringLiteral("css"));
