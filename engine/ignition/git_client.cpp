@@ -3,7 +3,7 @@
 
 #include "core/logging.h"
 
-#include <git2.h>
+#include "ignition/libgit2_handles.h"
 
 #include <memory>
 
@@ -11,31 +11,12 @@ namespace helios::ignition {
 
 namespace {
 
-// libgit2 counts its own initialisations; one per call keeps the library usable from
-// any thread without global set-up.
-class LibGit2 {
-public:
-    LibGit2() { git_libgit2_init(); }
-    ~LibGit2() { git_libgit2_shutdown(); }
-    LibGit2(const LibGit2 &) = delete;
-    LibGit2 &operator=(const LibGit2 &) = delete;
-};
-
-template <typename T, void (*Free)(T *)>
-struct Freer {
-    void operator()(T *p) const { Free(p); }
-};
-using Repository = std::unique_ptr<git_repository, Freer<git_repository, git_repository_free>>;
+using git::Freer;
+using git::LibGit2;
+using git::Repository;
 using Index = std::unique_ptr<git_index, Freer<git_index, git_index_free>>;
 using Tree = std::unique_ptr<git_tree, Freer<git_tree, git_tree_free>>;
 using SignaturePtr = std::unique_ptr<git_signature, Freer<git_signature, git_signature_free>>;
-
-Error gitError(ErrorCode code, const QString &what, const QString &context)
-{
-    const git_error *e = git_error_last();
-    const QString detail = e && e->message ? QString::fromUtf8(e->message) : QStringLiteral("unknown libgit2 error");
-    return makeError(code, QStringLiteral("%1: %2").arg(what, detail), context);
-}
 
 } // namespace
 
@@ -51,28 +32,28 @@ Result<QString> GitClient::initAndCommit(const QString &workDir, const QString &
     options.initial_head = head.constData();
     git_repository *rawRepo = nullptr;
     if (git_repository_init_ext(&rawRepo, path.constData(), &options) != 0)
-        return gitError(ErrorCode::Io, QStringLiteral("git init failed"), workDir);
+        return git::lastError(ErrorCode::Io, QStringLiteral("git init failed"), workDir);
     const Repository repo(rawRepo);
 
     git_index *rawIndex = nullptr;
     if (git_repository_index(&rawIndex, repo.get()) != 0)
-        return gitError(ErrorCode::Io, QStringLiteral("cannot open the git index"), workDir);
+        return git::lastError(ErrorCode::Io, QStringLiteral("cannot open the git index"), workDir);
     const Index index(rawIndex);
     if (git_index_add_all(index.get(), nullptr, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0
         || git_index_write(index.get()) != 0)
-        return gitError(ErrorCode::Io, QStringLiteral("cannot stage the files"), workDir);
+        return git::lastError(ErrorCode::Io, QStringLiteral("cannot stage the files"), workDir);
 
     git_oid treeId;
     if (git_index_write_tree(&treeId, index.get()) != 0)
-        return gitError(ErrorCode::Io, QStringLiteral("cannot write the tree"), workDir);
+        return git::lastError(ErrorCode::Io, QStringLiteral("cannot write the tree"), workDir);
     git_tree *rawTree = nullptr;
     if (git_tree_lookup(&rawTree, repo.get(), &treeId) != 0)
-        return gitError(ErrorCode::Internal, QStringLiteral("cannot read back the tree"), workDir);
+        return git::lastError(ErrorCode::Internal, QStringLiteral("cannot read back the tree"), workDir);
     const Tree tree(rawTree);
 
     git_signature *rawSignature = nullptr;
     if (git_signature_now(&rawSignature, author.name.toUtf8().constData(), author.email.toUtf8().constData()) != 0)
-        return gitError(ErrorCode::InvalidArgument,
+        return git::lastError(ErrorCode::InvalidArgument,
                         QStringLiteral("unusable commit author \"%1 <%2>\"").arg(author.name, author.email), workDir);
     const SignaturePtr signature(rawSignature);
 
@@ -80,7 +61,7 @@ Result<QString> GitClient::initAndCommit(const QString &workDir, const QString &
     if (git_commit_create(&commitId, repo.get(), "HEAD", signature.get(), signature.get(), "UTF-8",
                           message.toUtf8().constData(), tree.get(), 0, nullptr)
         != 0)
-        return gitError(ErrorCode::Io, QStringLiteral("cannot create the first commit"), workDir);
+        return git::lastError(ErrorCode::Io, QStringLiteral("cannot create the first commit"), workDir);
 
     char hex[GIT_OID_HEXSZ + 1] = {};
     git_oid_tostr(hex, sizeof hex, &commitId);
@@ -94,7 +75,7 @@ Result<void> GitClient::clone(const QString &url, const QString &directory)
     git_clone_options options = GIT_CLONE_OPTIONS_INIT;
     git_repository *rawRepo = nullptr;
     if (git_clone(&rawRepo, url.toUtf8().constData(), directory.toUtf8().constData(), &options) != 0)
-        return gitError(ErrorCode::Unavailable, QStringLiteral("cannot clone the template repository"), url);
+        return git::lastError(ErrorCode::Unavailable, QStringLiteral("cannot clone the template repository"), url);
     const Repository repo(rawRepo);
     return {};
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "waypoint/changelog.h"
 
-#include <git2.h>
+#include "ignition/libgit2_handles.h"
 
 #include <memory>
 
@@ -9,29 +9,11 @@ namespace helios::waypoint {
 
 namespace {
 
-// libgit2 counts its initialisations; one per call keeps it usable from any thread.
-class LibGit2 {
-public:
-    LibGit2() { git_libgit2_init(); }
-    ~LibGit2() { git_libgit2_shutdown(); }
-    LibGit2(const LibGit2 &) = delete;
-    LibGit2 &operator=(const LibGit2 &) = delete;
-};
-
-template <typename T, void (*Free)(T *)>
-struct Freer {
-    void operator()(T *p) const { Free(p); }
-};
-using Repository = std::unique_ptr<git_repository, Freer<git_repository, git_repository_free>>;
+using git::Freer;
+using git::LibGit2;
+using git::Repository;
 using RevWalk = std::unique_ptr<git_revwalk, Freer<git_revwalk, git_revwalk_free>>;
 using Commit = std::unique_ptr<git_commit, Freer<git_commit, git_commit_free>>;
-
-Error gitError(const QString &what, const QString &context)
-{
-    const git_error *e = git_error_last();
-    const QString detail = e && e->message ? QString::fromUtf8(e->message) : QStringLiteral("unknown libgit2 error");
-    return makeError(ErrorCode::Io, QStringLiteral("%1: %2").arg(what, detail), context);
-}
 
 QString hex(const git_oid &oid)
 {
@@ -50,7 +32,7 @@ Result<Changelog> changelogSince(const QString &projectDir, const QString &since
     if (opened == GIT_ENOTFOUND)
         return Changelog{};
     if (opened != 0)
-        return gitError(QStringLiteral("cannot open the git repository"), projectDir);
+        return git::lastError(ErrorCode::Io, QStringLiteral("cannot open the git repository"), projectDir);
     const Repository repo(rawRepo);
 
     git_oid head;
@@ -58,15 +40,15 @@ Result<Changelog> changelogSince(const QString &projectDir, const QString &since
     if (resolved == GIT_ENOTFOUND || resolved == GIT_EUNBORNBRANCH)
         return Changelog{}; // a repository without commits yet
     if (resolved != 0)
-        return gitError(QStringLiteral("cannot resolve HEAD"), projectDir);
+        return git::lastError(ErrorCode::Io, QStringLiteral("cannot resolve HEAD"), projectDir);
 
     git_revwalk *rawWalk = nullptr;
     if (git_revwalk_new(&rawWalk, repo.get()) != 0)
-        return gitError(QStringLiteral("cannot walk the history"), projectDir);
+        return git::lastError(ErrorCode::Io, QStringLiteral("cannot walk the history"), projectDir);
     const RevWalk walk(rawWalk);
     git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
     if (git_revwalk_push(walk.get(), &head) != 0)
-        return gitError(QStringLiteral("cannot walk the history from HEAD"), projectDir);
+        return git::lastError(ErrorCode::Io, QStringLiteral("cannot walk the history from HEAD"), projectDir);
     // A commit the repository does not know (history rewritten, another clone) is as
     // good as none: every commit is new to this release then.
     git_oid since;
@@ -75,7 +57,7 @@ Result<Changelog> changelogSince(const QString &projectDir, const QString &since
         if (git_commit_lookup(&known, repo.get(), &since) == 0) {
             git_commit_free(known);
             if (git_revwalk_hide(walk.get(), &since) != 0)
-                return gitError(QStringLiteral("cannot hide the previous release's commit"), projectDir);
+                return git::lastError(ErrorCode::Io, QStringLiteral("cannot hide the previous release's commit"), projectDir);
         }
     }
 
@@ -85,7 +67,7 @@ Result<Changelog> changelogSince(const QString &projectDir, const QString &since
     while (changelog.entries.size() < limit && git_revwalk_next(&next, walk.get()) == 0) {
         git_commit *rawCommit = nullptr;
         if (git_commit_lookup(&rawCommit, repo.get(), &next) != 0)
-            return gitError(QStringLiteral("cannot read commit %1").arg(hex(next)), projectDir);
+            return git::lastError(ErrorCode::Io, QStringLiteral("cannot read commit %1").arg(hex(next)), projectDir);
         const Commit commit(rawCommit);
         const char *summary = git_commit_summary(commit.get());
         changelog.entries << hex(next).left(7) + QLatin1Char(' ') + QString::fromUtf8(summary ? summary : "");
