@@ -4,10 +4,17 @@
 #include "engine.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     // Qt WebEngine (the Preview panel) shares OpenGL contexts with the widgets; this must
     // be set before the application object exists.
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
@@ -15,6 +22,20 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Helios"));
     QApplication::setApplicationName(QStringLiteral("helios-workbench"));
     QApplication::setApplicationVersion(QStringLiteral(HELIOS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Helios Workbench: tokens, components, builds and deployments."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "The project to open (default: the last one)."),
+                                 QStringLiteral("[project]"));
+    const QCommandLineOption exitWhenReady(
+        QStringLiteral("exit-when-ready"),
+        QApplication::translate("main", "Exit as soon as the main window is shown and painted, printing "
+                                        "'ready <ms>' (for bench/startup)."));
+    parser.addOption(exitWhenReady);
+    parser.process(app);
 
     const auto config = helios::Config::load();
     auto engine = config.ok() ? helios::Engine::open(*config) : helios::Result<std::unique_ptr<helios::Engine>>(config.error());
@@ -27,8 +48,18 @@ int main(int argc, char **argv)
 
     helios::workbench::MainWindow window(**engine);
     window.show();
-    // helios-workbench [project]: the project the Build and Preview panels work on.
-    if (const QStringList arguments = QApplication::arguments(); arguments.size() > 1)
-        window.openProject(arguments.at(1));
+    if (parser.isSet(exitWhenReady)) {
+        // After show(), the first turn of the event loop maps the window; repaint() then
+        // paints every visible widget synchronously: from here the window takes input.
+        QTimer::singleShot(0, &window, [&window, &sinceStart] {
+            window.repaint();
+            std::printf("ready %lld\n", static_cast<long long>(sinceStart.elapsed()));
+            std::fflush(stdout);
+            QApplication::exit(0);
+        });
+        return app.exec();
+    }
+    if (const QStringList arguments = parser.positionalArguments(); !arguments.isEmpty())
+        window.openProject(arguments.first());
     return app.exec();
 }
