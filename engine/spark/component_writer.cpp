@@ -5,6 +5,7 @@
 #include "spark/component_library.h"
 #include "spark/validation/component_validator.h"
 
+#include <algorithm>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -51,12 +52,14 @@ Result<QString> insideDirectory(const QString &root, const QString &relative)
     return current;
 }
 
-// Adds the component's export to src/index.ts unless it is there already. Returns
-// whether the file was changed.
-Result<bool> exportFromIndex(const QString &projectDir, const QString &name)
+// Appends `line` to the project's `relativeFile` unless `present` matches it already or the
+// file is not there (a project without it does not want the line). Returns whether the
+// file was changed.
+Result<bool> appendLineUnlessPresent(const QString &projectDir, const QString &relativeFile,
+                                     const QRegularExpression &present, const QByteArray &line)
 {
-    const QString indexPath = projectDir + QStringLiteral("/src/index.ts");
-    QFileInfo info(indexPath);
+    const QString path = projectDir + QLatin1Char('/') + relativeFile;
+    QFileInfo info(path);
     if (!info.isFile())
         return false;
     const QString canonical = info.canonicalFilePath();
@@ -64,17 +67,48 @@ Result<bool> exportFromIndex(const QString &projectDir, const QString &name)
         return false; // a link to a file elsewhere is not the project's to edit
     QFile file(canonical);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot read: %1").arg(file.errorString()), indexPath);
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read: %1").arg(file.errorString()), path);
     QByteArray content = file.readAll();
     file.close();
-    const QRegularExpression exported(QStringLiteral("from\\s+['\"]\\./components/%1(/index(\\.ts)?)?['\"]").arg(name));
-    if (exported.match(QString::fromUtf8(content)).hasMatch())
+    if (present.match(QString::fromUtf8(content)).hasMatch())
         return false;
     if (!content.isEmpty() && !content.endsWith('\n'))
         content.append('\n');
-    content.append("export * from './components/" + name.toUtf8() + "';\n");
+    content.append(line + '\n');
     HELIOS_TRY(writeAtomically(canonical, content));
     return true;
+}
+
+// src/index.ts exports the component; src/stories.ts (the template's showcase list) lists
+// its stories when it has any. Returns the files changed.
+Result<QStringList> registerComponent(const QString &projectDir, const GeneratedComponent &component)
+{
+    const QByteArray name = component.name.toUtf8();
+    QStringList changed;
+    const QRegularExpression exported(
+        QStringLiteral("from\\s+['\"]\\./components/%1(/index(\\.ts)?)?['\"]").arg(component.name));
+    const auto index = appendLineUnlessPresent(projectDir, QStringLiteral("src/index.ts"), exported,
+                                               "export * from './components/" + name + "';");
+    if (!index.ok())
+        return index.error();
+    if (*index)
+        changed.append(QStringLiteral("src/index.ts"));
+
+    const QString storiesFile = component.name + QLatin1Char('/') + component.name + QStringLiteral(".stories.tsx");
+    const bool hasStories = std::any_of(component.files.cbegin(), component.files.cend(),
+                                        [&](const GeneratedFile &file) { return file.path == storiesFile; });
+    if (!hasStories)
+        return changed;
+    const QRegularExpression listed(
+        QStringLiteral("from\\s+['\"]\\./components/%1/%1\\.stories(\\.tsx)?['\"]").arg(component.name));
+    const auto stories = appendLineUnlessPresent(projectDir, QStringLiteral("src/stories.ts"), listed,
+                                                 "export * as " + name + " from './components/" + name + '/' + name +
+                                                     ".stories';");
+    if (!stories.ok())
+        return stories.error();
+    if (*stories)
+        changed.append(QStringLiteral("src/stories.ts"));
+    return changed;
 }
 
 } // namespace
@@ -130,11 +164,10 @@ Result<QStringList> writeComponentIntoProject(const GeneratedComponent &componen
         HELIOS_TRY(writeAtomically(targets.at(i), component.files.at(i).content));
         written.append(root.relativeFilePath(targets.at(i)));
     }
-    const auto indexChanged = exportFromIndex(project, component.name);
-    if (!indexChanged.ok())
-        return indexChanged.error();
-    if (*indexChanged)
-        written.append(QStringLiteral("src/index.ts"));
+    const auto registered = registerComponent(project, component);
+    if (!registered.ok())
+        return registered.error();
+    written.append(*registered);
     qCInfo(lcSpark) << "wrote component" << component.name << "into" << project << ":" << written.size() << "files";
     return written;
 }

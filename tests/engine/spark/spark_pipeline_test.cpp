@@ -351,7 +351,7 @@ void SparkPipelineTest::badPromptsGetAClearErrorOrASaneComponent()
     QVERIFY2(accepted.ok(), qPrintable(accepted.ok() ? QString() : accepted.error().toString()));
     for (const QString &path : accepted->written)
         QVERIFY2(path.startsWith(QStringLiteral("src/components/") + component.name + QLatin1Char('/'))
-                     || path == QStringLiteral("src/index.ts"),
+                     || path == QStringLiteral("src/index.ts") || path == QStringLiteral("src/stories.ts"),
                  qPrintable(path));
     QCOMPARE(filesOutside(m_dir.path(), {m_project, m_dir.filePath(QStringLiteral("data"))}), before);
 }
@@ -373,6 +373,9 @@ void SparkPipelineTest::acceptWritesOnlyInsideTheProjectAndTheBuildSucceeds()
         QCOMPARE(readAll(m_project + QLatin1Char('/') + relative), file.content);
     }
     QVERIFY(readAll(m_project + QStringLiteral("/src/index.ts")).contains("export * from './components/SaveButton';"));
+    // The showcase lists the stories too, so the app page renders the new component.
+    QVERIFY(readAll(m_project + QStringLiteral("/src/stories.ts"))
+                .contains("export * as SaveButton from './components/SaveButton/SaveButton.stories';"));
     QVERIFY(readAll(m_project + QStringLiteral("/dist/lib/index.js")).contains("SaveButton"));
     QTRY_COMPARE_WITH_TIMEOUT(eventsOf(QStringLiteral("component.created")).size() >= 1, true, 10000);
 
@@ -380,7 +383,9 @@ void SparkPipelineTest::acceptWritesOnlyInsideTheProjectAndTheBuildSucceeds()
     const auto again = SparkPipeline(*m_engine).accept(m_second, m_project, false);
     QVERIFY(again.ok());
     QVERIFY(!again->written.contains(QStringLiteral("src/index.ts")));
+    QVERIFY(!again->written.contains(QStringLiteral("src/stories.ts")));
     QCOMPARE(readAll(m_project + QStringLiteral("/src/index.ts")).count("./components/SaveButton'"), 1);
+    QCOMPARE(readAll(m_project + QStringLiteral("/src/stories.ts")).count("SaveButton.stories'"), 1);
 }
 
 void SparkPipelineTest::acceptRefusesAFailedGenerationAndPathsOutsideTheProject()
