@@ -12,7 +12,10 @@
 
 #include "core/logging.h"
 #include "engine.h"
+#include "slate/build_config.h"
 #include "slate/token_library.h"
+
+#include <algorithm>
 
 #include <QAction>
 #include <QComboBox>
@@ -241,6 +244,31 @@ Result<void> TokensPanel::openFiles(const QStringList &paths)
         else
             layers.append({p, theme});
     }
+    return openLayers(base, layers);
+}
+
+Result<void> TokensPanel::openConfig(const QString &configPath)
+{
+    const slate::BuildConfig config = slate::BuildConfig::read(configPath);
+    if (config.hasErrors()) {
+        const auto first = std::find_if(config.diagnostics.cbegin(), config.diagnostics.cend(),
+                                        [](const slate::Diagnostic &d) { return d.isError(); });
+        return makeError(ErrorCode::InvalidArgument, first->toString(), configPath);
+    }
+    if (!config.resolverPath.isEmpty() || config.sources.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("the panel opens token configs with \"source\" files (and \"themes\" layers), "
+                            "not resolver documents"),
+                         configPath);
+    QList<std::pair<QString, QString>> layers;
+    for (const slate::ThemeLayer &theme : config.themes)
+        for (const QString &file : theme.files)
+            layers.append({file, theme.name});
+    return openLayers(config.sources, layers);
+}
+
+Result<void> TokensPanel::openLayers(const QStringList &base, const QList<std::pair<QString, QString>> &layers)
+{
     slate::TokenDocument fresh;
     for (const QString &p : base)
         HELIOS_TRY(fresh.addFile(p));

@@ -42,6 +42,10 @@ public:
     // Replaces the open files. "x.dark.tokens.json" beside "x.tokens.json" becomes theme
     // "dark". Fails, changing nothing, when a file cannot be read.
     Result<void> openFiles(const QStringList &paths);
+    // Opens the files a SLATE build config names: its "source" files as the base and its
+    // "themes" layers (tokens/tokens.config.json in a react-library project). Fails,
+    // changing nothing, on a config error (at file:line:column) or an unreadable file.
+    Result<void> openConfig(const QString &configPath);
     // Writes every changed file; on success publishes the set (see published()).
     Result<void> save();
     // "" for the base alone.
@@ -85,6 +89,7 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    Result<void> openLayers(const QStringList &base, const QList<std::pair<QString, QString>> &layers);
     void documentWasChanged();
     bool runEdit(const QString &text, const std::function<Result<slate::TokenTextEdit>()> &operation);
     void publish();

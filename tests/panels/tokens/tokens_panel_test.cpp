@@ -279,6 +279,28 @@ private Q_SLOTS:
         QVERIFY(!m_host->messages.isEmpty());
     }
 
+    void testOpenConfigTakesThemesFromTheConfigNotTheFileNames()
+    {
+        // A react-library project names its dark layer dark.tokens.json: only the config
+        // says it is a theme.
+        const QString layer = m_dir->filePath(QStringLiteral("night.tokens.json"));
+        QVERIFY(QFile::copy(m_dark, layer));
+        const QString config = m_dir->filePath(QStringLiteral("tokens.config.json"));
+        QVERIFY(writeFile(config, R"({"source": ["theme.tokens.json"], "themes": {"night": ["night.tokens.json"]}})"));
+        const auto opened = m_panel->openConfig(config);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        QCOMPARE(m_panel->themeBox()->count(), 2);
+        QCOMPARE(m_panel->themeBox()->itemData(1).toString(), QStringLiteral("night"));
+        QCOMPARE(resolved(QStringLiteral("color.bg")), QStringLiteral("#ffffff"));
+
+        // A broken config is an error at its line and column, and the open set stays.
+        QVERIFY(writeFile(config, "{\n  \"source\": 5\n}"));
+        const auto broken = m_panel->openConfig(config);
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().message.contains(QStringLiteral("tokens.config.json:2:")), qPrintable(broken.error().message));
+        QCOMPARE(m_panel->themeBox()->itemData(1).toString(), QStringLiteral("night"));
+    }
+
     void testThemeSwitchChangesResolvedValues()
     {
         QCOMPARE(resolved(QStringLiteral("color.bg")), QStringLiteral("#ffffff"));
