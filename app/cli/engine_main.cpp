@@ -6,6 +6,7 @@
 #include "deploy_command.h"
 #include "dev_command.h"
 #include "generate_command.h"
+#include "mcp_command.h"
 #include "new_command.h"
 #include "releases_command.h"
 #include "rollback_command.h"
@@ -29,6 +30,7 @@ int main(int argc, char **argv)
         {"deploy", "deploy a release to an environment, approve, promote (helios deploy --help)", runDeploy},
         {"dev", "serve a project for development with hot updates (helios dev --help)", runDev},
         {"generate", "a React component from a prompt, checked and written (helios generate --help)", runGenerate},
+        {"mcp", "the Luminera MCP server for a project on stdio (helios mcp --help)", runMcp},
         {"new", "create a project from a template (helios new --help, --list)", runNew},
         {"releases", "a project's releases and what each environment runs [--json]", runReleases},
         {"rollback", "put an environment back on its previous healthy release (helios rollback --help)", runRollback},

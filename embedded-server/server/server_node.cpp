@@ -13,6 +13,7 @@
 
 #include "health.h"
 #include "http_server.h"
+#include "mcp_http_endpoint.h"
 #include "metrics_registry.h"
 #include "readiness.h"
 #include "server_tls.h"
@@ -29,6 +30,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostInfo>
 #include <QJsonDocument>
 #include <QSslCertificate>
@@ -45,6 +47,7 @@ struct ServerNode::Private {
     std::shared_ptr<waypoint::LocalSites> sites;
     std::unique_ptr<SiteServer> siteServer;
     std::unique_ptr<waypoint::WaypointService> waypoint;
+    std::unique_ptr<McpHttpEndpoint> mcp;
     Router router;
     std::unique_ptr<MetricsRegistry> metrics;
     std::unique_ptr<Health> health;
@@ -157,6 +160,39 @@ Result<void> startWaypoint(ServerNode::Options options, Engine &engine, std::sha
     return service->followBuilds();
 }
 
+// Luminera MCP's Streamable HTTP endpoint on the node that runs SPARK, whose components its
+// tools read and write. POST and DELETE; GET is not routed, so the router answers 405 as
+// the spec asks of a server without a server-initiated stream. Reads need a viewer; the
+// tools that write check for a developer themselves.
+Result<void> addMcpRoutes(Engine &engine, Router &router, std::unique_ptr<McpHttpEndpoint> &endpoint)
+{
+    const Config &config = engine.config();
+    const QString key = QString::fromLatin1(Config::McpProject);
+    McpHttpEndpoint::Options options;
+    options.projectDir = config.value(key);
+    if (!options.projectDir.isEmpty() && !QFileInfo(options.projectDir).isDir())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be a project directory; %2 is not a directory")
+                                                         .arg(key, options.projectDir), config.sourceOf(key));
+    endpoint = std::make_unique<McpHttpEndpoint>(engine, options);
+    const QJsonObject responses{
+        {QStringLiteral("200"), QJsonObject{{QStringLiteral("description"), QStringLiteral("The JSON-RPC response")}}},
+        {QStringLiteral("202"), QJsonObject{{QStringLiteral("description"), QStringLiteral("A notification or response, accepted")}}},
+        {QStringLiteral("400"), QJsonObject{{QStringLiteral("description"), QStringLiteral("Not one JSON-RPC message, or its headers do not fit it")}}},
+        {QStringLiteral("404"), QJsonObject{{QStringLiteral("description"), QStringLiteral("No such session (or, 2026-07-28, no such method)")}}},
+        {QStringLiteral("503"), QJsonObject{{QStringLiteral("description"), QStringLiteral("HELIOS_MCP_PROJECT is not set")}}}};
+    McpHttpEndpoint *mcp = endpoint.get();
+    router.add({QByteArrayLiteral("POST"), QStringLiteral("/mcp"), Access::Viewer,
+                QStringLiteral("Luminera MCP (Streamable HTTP): one JSON-RPC message"), QStringLiteral("mcp"),
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}, responses},
+               [mcp](RequestContext &context) { mcp->post(context.request, *context.identity, context.responder); });
+    router.add({QByteArrayLiteral("DELETE"), QStringLiteral("/mcp"), Access::Viewer,
+                QStringLiteral("Ends the Luminera MCP session named by Mcp-Session-Id"), QStringLiteral("mcp"), {},
+                QJsonObject{{QStringLiteral("204"), QJsonObject{{QStringLiteral("description"), QStringLiteral("Ended")}}},
+                            {QStringLiteral("404"), QJsonObject{{QStringLiteral("description"), QStringLiteral("No such session")}}}}},
+               [mcp](RequestContext &context) { mcp->remove(context.request, *context.identity, context.responder); });
+    return {};
+}
+
 } // namespace
 
 ServerNode::ServerNode()
@@ -243,6 +279,10 @@ Result<std::unique_ptr<ServerNode>> ServerNode::start(Engine &engine, Options op
         if (!waypointStarted)
             return waypointStarted.error();
         addWaypointRoutes(p.router, *p.waypoint);
+    }
+    if (runsOn(u"spark", options.role)) {
+        if (auto mcp = addMcpRoutes(engine, p.router, p.mcp); !mcp)
+            return mcp.error();
     }
     node->addPublicRoutes();
     p.openApi = QJsonDocument(openApiDocument(p.router, QStringLiteral("Helios"), QStringLiteral(HELIOS_VERSION)))

@@ -46,6 +46,7 @@ public:
     struct Options {
         QString projectDir;                 // the project the tools read and write
         qsizetype maxFileBytes = 1 << 20;   // per file in write_component
+        qsizetype maxTotalBytes = 4 << 20;  // all files of one write_component together
         qsizetype maxMessageBytes = 8 << 20; // a larger message is refused before parsing
     };
 
