@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "appearance.h"
+#include "language.h"
 #include "main_window.h"
 
 #include "engine.h"
@@ -22,6 +24,10 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Helios"));
     QApplication::setApplicationName(QStringLiteral("helios-workbench"));
     QApplication::setApplicationVersion(QStringLiteral(HELIOS_VERSION));
+
+    // Before any widget exists: every string and every palette is the chosen one.
+    helios::workbench::installTranslations(helios::workbench::savedLanguage());
+    helios::workbench::applyTheme(helios::workbench::savedTheme());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Helios Workbench: tokens, components, builds and deployments."));
@@ -61,5 +67,7 @@ int main(int argc, char **argv)
     }
     if (const QStringList arguments = parser.positionalArguments(); !arguments.isEmpty())
         window.openProject(arguments.first());
+    else
+        window.openLastProject();
     return app.exec();
 }

@@ -3,6 +3,8 @@
 
 #include "build/build_panel.h"
 #include "deploy/deploy_panel.h"
+#include "editor/editor_panel.h"
+#include "events/events_panel.h"
 #include "home/home_panel.h"
 #include "preview/preview_panel.h"
 #include "spark/spark_panel.h"
@@ -11,38 +13,35 @@
 #include "deploy_host.h"
 #include "dev_server_host.h"
 #include "engine.h"
+#include "locator.h"
+#include "mode_bar.h"
+#include "new_project_wizard.h"
+#include "recent_projects.h"
+#include "settings_dialog.h"
 
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 
 namespace helios::workbench {
 
-MainWindow::MainWindow(Engine &engine, QWidget *parent) : QMainWindow(parent), m_engine(engine)
+MainWindow::MainWindow(Engine &engine, QWidget *parent)
+    : QMainWindow(parent), m_engine(engine), m_recent(std::make_unique<RecentProjects>())
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Helios Workbench"));
     setDockNestingEnabled(true);
-
-    auto *welcome = new QLabel(tr("<h2>Helios Workbench</h2>"
-                                  "<p>Design tokens, components, builds and deployments in one place.</p>"),
-                               this);
-    welcome->setAlignment(Qt::AlignCenter);
-    setCentralWidget(welcome);
-
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    m_home = new panels::HomePanel(m_engine, *this, this);
-    new panels::TokensPanel(m_engine, *this, this);
-    m_build = new panels::BuildPanel(m_engine, *this, this);
-    m_preview = new panels::PreviewPanel(m_engine, *this, this);
-    m_spark = new panels::SparkPanel(m_engine, *this, this);
-    startDeployments();
+    setDockOptions(dockOptions() | QMainWindow::AllowTabbedDocks | QMainWindow::GroupedDragging);
+    createPanels();
+    createActions();
+    createModes();
     statusBar()->showMessage(tr("Data in %1").arg(m_engine.config().dataDir()));
+    arrangeDefaultLayout();
     restoreLayout();
 }
 
@@ -50,6 +49,24 @@ MainWindow::~MainWindow()
 {
     // The Deploy panel's threads call into the service m_deployHost owns: they end first.
     delete m_deploy;
+}
+
+void MainWindow::createPanels()
+{
+    m_home = new panels::HomePanel(m_engine, *this, this);
+    m_tokens = new panels::TokensPanel(m_engine, *this, this);
+    m_editor = new panels::EditorPanel(m_engine, *this, this);
+    m_spark = new panels::SparkPanel(m_engine, *this, this);
+    m_build = new panels::BuildPanel(m_engine, *this, this);
+    m_preview = new panels::PreviewPanel(m_engine, *this, this);
+    startDeployments();
+    m_events = new panels::EventsPanel(m_engine, *this, this);
+
+    connect(m_home, &panels::HomePanel::newProjectRequested, this, &MainWindow::newProject);
+    connect(m_home, &panels::HomePanel::openProjectRequested, this, &MainWindow::openProjectWithDialog);
+    connect(m_home, &panels::HomePanel::projectActivated, this, [this](const QString &dir) { openProject(dir); });
+    m_home->setRecentProjects(m_recent->list());
+    connect(m_build, &panels::BuildPanel::openLocation, this, &MainWindow::openLocation);
 }
 
 void MainWindow::startDeployments()
@@ -76,13 +93,29 @@ void MainWindow::startDeployments()
 
 bool MainWindow::openProject(const QString &projectDir)
 {
-    m_build->setProjectDir(projectDir);
-    m_spark->setProjectDir(projectDir);
+    const QString dir = QFileInfo(projectDir).canonicalFilePath();
+    if (dir.isEmpty() || !RecentProjects::looksLikeProject(dir)) {
+        notify(tr("%1 is not a Helios project (it has no helios.json)").arg(QDir::toNativeSeparators(projectDir)));
+        return false;
+    }
+    m_projectDir = dir;
+    setWindowTitle(tr("%1 — Helios Workbench").arg(QFileInfo(dir).fileName()));
+    m_recent->add(dir);
+    m_home->setRecentProjects(m_recent->list());
+    m_build->setProjectDir(dir);
+    m_spark->setProjectDir(dir);
+    m_editor->setProjectDir(dir);
+    m_locator->setProjectDir(dir);
     if (m_deploy)
-        m_deploy->setProjectDir(projectDir);
+        m_deploy->setProjectDir(dir);
+    if (const QString tokens = dir + QStringLiteral("/tokens/tokens.config.json"); QFileInfo::exists(tokens)) {
+        if (const auto opened = m_tokens->openConfig(tokens); !opened.ok())
+            notify(tr("The project's tokens could not be opened: %1").arg(opened.error().toString()));
+    }
+
     m_devServer.reset(); // the previous project's, if any
     auto host = std::make_unique<DevServerHost>();
-    const Result<quint16> port = host->start(m_engine.config(), projectDir, m_engine.bus());
+    const Result<quint16> port = host->start(m_engine.config(), dir, m_engine.bus());
     if (!port.ok()) {
         notify(tr("The preview could not start: %1").arg(port.error().toString()));
         return false;
@@ -90,6 +123,39 @@ bool MainWindow::openProject(const QString &projectDir)
     m_devServer = std::move(host);
     m_preview->setUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(*port)));
     return true;
+}
+
+bool MainWindow::openLastProject()
+{
+    const QString last = m_recent->last();
+    return !last.isEmpty() && openProject(last);
+}
+
+void MainWindow::newProject()
+{
+    auto *wizard = new NewProjectWizard(m_engine, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &NewProjectWizard::projectCreated, this, [this](const QString &dir) { openProject(dir); });
+    wizard->open();
+}
+
+void MainWindow::openProjectWithDialog()
+{
+    if (const QString dir = chooseProjectDirectory(this); !dir.isEmpty())
+        openProject(dir);
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_engine.config(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openLocation(const QString &absoluteFile, int line, int column)
+{
+    if (m_editor->openFile(absoluteFile, line, column))
+        m_modeBar->activate(QStringLiteral("editor"));
 }
 
 void MainWindow::addDock(const QString &id, const QString &title, QWidget *content, Qt::DockWidgetArea area)
@@ -102,16 +168,58 @@ void MainWindow::addDock(const QString &id, const QString &title, QWidget *conte
 
 void MainWindow::notify(const QString &message) { statusBar()->showMessage(message, 10000); }
 
+// The layout of a first start; a saved one replaces it in restoreLayout().
+void MainWindow::arrangeDefaultLayout()
+{
+    const auto dock = [this](const char *name) { return findChild<QDockWidget *>(QLatin1StringView(name)); };
+    const auto place = [this](QDockWidget *d, Qt::DockWidgetArea area) {
+        if (d)
+            addDockWidget(area, d);
+    };
+    // Left: where to go (Home, the project's files). Right: the work, one tab per subsystem,
+    // with the Preview beside it. Bottom: what happened (the build log, the events).
+    place(dock("homeDock"), Qt::LeftDockWidgetArea);
+    place(dock("filesDock"), Qt::LeftDockWidgetArea);
+    if (dock("homeDock") && dock("filesDock"))
+        tabifyDockWidget(dock("homeDock"), dock("filesDock"));
+    QDockWidget *work = dock("tokensDock");
+    place(work, Qt::RightDockWidgetArea);
+    // Split before tabifying: a dock split off a tabbed one would become another tab.
+    if (QDockWidget *preview = dock("previewDock"))
+        splitDockWidget(work, preview, Qt::Horizontal);
+    for (const char *name : {"editorDock", "sparkDock", "deployDock"})
+        if (QDockWidget *d = dock(name))
+            tabifyDockWidget(work, d);
+    place(dock("buildDock"), Qt::BottomDockWidgetArea);
+    if (dock("eventsDock")) {
+        place(dock("eventsDock"), Qt::BottomDockWidgetArea);
+        tabifyDockWidget(dock("buildDock"), dock("eventsDock"));
+    }
+    dock("homeDock")->raise();
+    work->raise();
+    dock("buildDock")->raise();
+}
+
 void MainWindow::restoreLayout()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 800);
+        resize(1400, 900);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_editor->hasUnsavedChanges()) {
+        const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                                  tr("Some files have unsaved changes. Save them before quitting?"),
+                                                  QMessageBox::SaveAll | QMessageBox::Discard | QMessageBox::Cancel,
+                                                  QMessageBox::SaveAll);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::SaveAll && !m_editor->saveAll())) {
+            event->ignore();
+            return;
+        }
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

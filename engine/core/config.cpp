@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
@@ -38,12 +39,8 @@ QStringList schemesFor(const QString &k)
 
 QString defaultConfigFile(const QProcessEnvironment &env)
 {
-    const QString explicitPath = env.value(QStringLiteral("HELIOS_CONFIG"));
-    if (!explicitPath.isEmpty())
-        return explicitPath;
-    const QString path = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-        + QStringLiteral("/helios/config.json");
-    return QFileInfo::exists(path) ? path : QString();
+    const QString path = Config::userConfigFile(env);
+    return QFileInfo::exists(path) || !env.value(QStringLiteral("HELIOS_CONFIG")).isEmpty() ? path : QString();
 }
 
 } // namespace
@@ -58,7 +55,8 @@ QStringList Config::knownKeys()
             key(TlsCert),     key(TlsKey),          key(TlsCa),          key(MaxBodyBytes),
             key(RateLimitIdentity), key(RateLimitAddress), key(Esbuild), key(ToolchainDir),
             key(AiUrl),       key(AiModel),         key(AiKey),
-            key(SitesPort),   key(KubeApi),         key(KubeToken),      key(KubeCa)};
+            key(SitesPort),   key(KubeApi),         key(KubeToken),      key(KubeCa),
+            key(McpProject)};
     for (const QString &name : subsystemNames())
         keys << QStringLiteral("HELIOS_%1_PORT").arg(name) << QStringLiteral("HELIOS_%1_UPSTREAM").arg(name);
     return keys;
@@ -145,6 +143,56 @@ Result<Config> Config::load(const LoadOptions &options)
 
     HELIOS_TRY(config.validate());
     return config;
+}
+
+QString Config::userConfigFile(const QProcessEnvironment &environment)
+{
+    const QString explicitPath = environment.value(QStringLiteral("HELIOS_CONFIG"));
+    if (!explicitPath.isEmpty())
+        return explicitPath;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/helios/config.json");
+}
+
+Result<void> Config::checkValue(const QString &k, const QString &v)
+{
+    if (!knownKeys().contains(k))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown setting \"%1\"").arg(k));
+    Config config = embedded(QStringLiteral("unused"));
+    config.set(k, v);
+    return config.validate();
+}
+
+Result<void> Config::writeFile(const QString &file, const QHash<QString, QString> &values)
+{
+    QJsonObject object;
+    if (QFileInfo::exists(file)) {
+        QFile in(file);
+        if (!in.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::Io, QStringLiteral("cannot read config file: ") + in.errorString(), file);
+        const QJsonDocument doc = QJsonDocument::fromJson(in.readAll());
+        if (!doc.isObject())
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("config must be a JSON object"), file);
+        object = doc.object();
+    }
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        HELIOS_TRY(checkValue(it.key(), it.value()));
+        if (it.value().isEmpty())
+            object.remove(it.key());
+        else
+            object.insert(it.key(), it.value());
+    }
+    if (!QDir().mkpath(QFileInfo(file).absolutePath()))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create the config directory"), file);
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write config file: ") + out.errorString(), file);
+    // Secrets may be in it (HELIOS_AI_KEY, passwords in URLs): readable by the user only.
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    out.write(QJsonDocument(object).toJson());
+    if (!out.commit())
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write config file: ") + out.errorString(), file);
+    return {};
 }
 
 Result<void> Config::validate() const

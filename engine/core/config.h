@@ -64,6 +64,9 @@ public:
     static constexpr const char *KubeApi = "HELIOS_KUBE_API";
     static constexpr const char *KubeToken = "HELIOS_KUBE_TOKEN";
     static constexpr const char *KubeCa = "HELIOS_KUBE_CA";
+    // Luminera MCP over Streamable HTTP: the project directory the tools of /mcp on
+    // `helios serve` work on. Unset: /mcp answers 503 (`helios mcp --project` takes its own).
+    static constexpr const char *McpProject = "HELIOS_MCP_PROJECT";
     // Per subsystem (LANDING, SLATE, IGNITION, SPARK, IGNIS, WAYPOINT):
     // HELIOS_<NAME>_PORT overrides its port; HELIOS_<NAME>_UPSTREAM is the https URL of
     // the node that serves it when this node's role does not.
@@ -81,6 +84,17 @@ public:
     // value or a URL whose scheme does not fit its back end; nothing is half-applied.
     static Result<Config> load(const LoadOptions &options);
     static Result<Config> load() { return load(LoadOptions{}); }
+
+    // The file load() reads when given none: $HELIOS_CONFIG, else
+    // <XDG config dir>/helios/config.json, which may not exist yet.
+    static QString userConfigFile(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    // Checks one value as load() would (a known key; a URL whose scheme fits its back
+    // end), for editors that validate while the user types.
+    static Result<void> checkValue(const QString &key, const QString &value);
+    // Sets `values` in the JSON config file `file` (created, with its directory, if
+    // missing), keeping its other keys; an empty value removes the key. Everything is
+    // checked first and the file replaced atomically: on failure nothing changes.
+    static Result<void> writeFile(const QString &file, const QHash<QString, QString> &values);
 
     // All back ends embedded, state under `dataDir`. For tests and first start.
     static Config embedded(const QString &dataDir);

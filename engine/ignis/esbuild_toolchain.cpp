@@ -53,8 +53,11 @@ QStringList toolchainCandidates(const Config &config)
     QStringList dirs;
     if (const QString configured = config.value(QString::fromLatin1(Config::ToolchainDir)); !configured.isEmpty())
         dirs << configured;
-    if (QCoreApplication::instance())
-        dirs << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/helios/toolchain");
+    if (QCoreApplication::instance()) {
+        const QString bin = QCoreApplication::applicationDirPath();
+        dirs << bin + QStringLiteral("/../share/helios/toolchain")      // bin/helios-workbench
+             << bin + QStringLiteral("/../../share/helios/toolchain");  // libexec/helios/helios-engine
+    }
 #ifdef HELIOS_SOURCE_TOOLCHAIN_DIR
     dirs << QStringLiteral(HELIOS_SOURCE_TOOLCHAIN_DIR);
 #endif

@@ -9,61 +9,60 @@
 namespace helios::panels {
 
 // lupdate files these under the panel's context.
-using Tr = DeployPanel;
 
 QString deploymentStatusText(waypoint::DeploymentStatus status) {
     switch (status) {
     case waypoint::DeploymentStatus::AwaitingApproval:
-        return Tr::tr("awaiting approval");
+        return DeployPanel::tr("awaiting approval");
     case waypoint::DeploymentStatus::Running:
-        return Tr::tr("running");
+        return DeployPanel::tr("running");
     case waypoint::DeploymentStatus::Succeeded:
-        return Tr::tr("succeeded");
+        return DeployPanel::tr("succeeded");
     case waypoint::DeploymentStatus::Failed:
-        return Tr::tr("failed, rolled back");
+        return DeployPanel::tr("failed, rolled back");
     case waypoint::DeploymentStatus::RolledBack:
-        return Tr::tr("rolled back");
+        return DeployPanel::tr("rolled back");
     }
     return {};
 }
 
 QString healthText(const QString &health) {
     if (health == QLatin1StringView("healthy"))
-        return Tr::tr("healthy");
+        return DeployPanel::tr("healthy");
     if (health == QLatin1StringView("unhealthy"))
-        return Tr::tr("unhealthy");
-    return Tr::tr("not deployed");
+        return DeployPanel::tr("unhealthy");
+    return DeployPanel::tr("not deployed");
 }
 
 QString stepText(const QString &step) {
     if (step == QLatin1StringView("queued"))
-        return Tr::tr("Queued");
+        return DeployPanel::tr("Queued");
     if (step == QLatin1StringView("config"))
-        return Tr::tr("Loading the configuration");
+        return DeployPanel::tr("Loading the configuration");
     if (step == QLatin1StringView("pull"))
-        return Tr::tr("Pulling the image");
+        return DeployPanel::tr("Pulling the image");
     if (step == QLatin1StringView("rollout"))
-        return Tr::tr("Rolling out");
+        return DeployPanel::tr("Rolling out");
     if (step == QLatin1StringView("health"))
-        return Tr::tr("Checking health");
+        return DeployPanel::tr("Checking health");
     if (step == QLatin1StringView("switch"))
-        return Tr::tr("Switching the address");
+        return DeployPanel::tr("Switching the address");
     if (step == QLatin1StringView("rollback"))
-        return Tr::tr("Rolling back");
+        return DeployPanel::tr("Rolling back");
     if (step == QLatin1StringView("record"))
-        return Tr::tr("Recording");
+        return DeployPanel::tr("Recording");
     return step;
 }
 
 QString deploymentKindText(const QString &kind) {
     if (kind == QLatin1StringView("deploy"))
-        return Tr::tr("deploy");
+        return DeployPanel::tr("deploy");
     if (kind == QLatin1StringView("promote"))
-        return Tr::tr("promotion");
+        return DeployPanel::tr("promotion");
     if (kind == QLatin1StringView("auto"))
-        return Tr::tr("automatic deploy");
+        return DeployPanel::tr("automatic deploy");
     if (kind == QLatin1StringView("rollback"))
-        return Tr::tr("rollback");
+        return DeployPanel::tr("rollback");
     return kind;
 }
 

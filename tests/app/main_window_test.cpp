@@ -2,18 +2,25 @@
 #include "main_window.h"
 
 #include "home/backend_status_model.h"
+#include "editor/editor_panel.h"
 #include "home/home_panel.h"
+#include "locator.h"
+#include "locator_model.h"
+#include "mode_bar.h"
 #include "preview/preview_panel.h"
 
 #include "engine.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLineEdit>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -26,7 +33,11 @@ using namespace helios;
 class MainWindowTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear(); // a layout or recent projects left by an earlier run
+    }
 
     void testWindowOpensWithTheHomePanelShowingEveryBackend()
     {
@@ -101,6 +112,96 @@ private Q_SLOTS:
         while (!page.contains("/@helios/client.js") && socket.waitForReadyRead(10000))
             page += socket.readAll();
         QVERIFY2(page.contains("/@helios/client.js"), page.left(200).constData());
+    }
+
+    void testEveryModeRaisesItsDocksFromItsShortcut()
+    {
+        QTemporaryDir dir;
+        auto engine = Engine::open(Config::embedded(dir.path()));
+        QVERIFY(engine.ok());
+        workbench::MainWindow window(**engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const QList<QAction *> modes = window.modeBar()->modeActions();
+        QCOMPARE(modes.size(), 6);
+        // Backwards, so every mode's raise has to change what is in front.
+        for (int i = int(modes.size()) - 1; i >= 0; --i) {
+            QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+            const QString id = modes.at(i)->objectName().chopped(4);
+            QCOMPARE(window.modeBar()->currentMode(), id);
+            const QString dockName = modes.at(i)->data().toStringList().first();
+            auto *dock = window.findChild<QDockWidget *>(dockName);
+            QVERIFY2(dock, qPrintable(dockName));
+            QTRY_VERIFY2(dock->isVisible() && !dock->visibleRegion().isEmpty(), qPrintable(dockName));
+        }
+    }
+
+    void testLayoutAndLastProjectAreRestored()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeProject(dir.filePath(QStringLiteral("project"))));
+        auto engine = Engine::open(Config::embedded(dir.filePath(QStringLiteral("data"))));
+        QVERIFY(engine.ok());
+        const QString project = QDir(dir.filePath(QStringLiteral("project"))).canonicalPath();
+        {
+            workbench::MainWindow window(**engine);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.openProject(project));
+            auto *events = window.findChild<QDockWidget *>(QStringLiteral("eventsDock"));
+            QVERIFY(events);
+            events->setFloating(true);
+            QVERIFY(window.close());
+        }
+        workbench::MainWindow again(**engine);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("eventsDock"))->isFloating());
+        QVERIFY(again.projectDir().isEmpty());
+        QVERIFY(again.openLastProject());
+        QCOMPARE(again.projectDir(), project);
+    }
+
+    void testLocatorOpensAProjectFileInTheEditor()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeProject(dir.filePath(QStringLiteral("project"))));
+        auto engine = Engine::open(Config::embedded(dir.filePath(QStringLiteral("data"))));
+        QVERIFY(engine.ok());
+        workbench::MainWindow window(**engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy indexed(window.locator(), &workbench::Locator::indexed);
+        QVERIFY(window.openProject(dir.filePath(QStringLiteral("project"))));
+        QVERIFY(indexed.wait(20000) || !indexed.isEmpty());
+
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(window.locator()->isVisible());
+        QTest::keyClicks(window.locator()->queryEdit(), QStringLiteral("main.ts"));
+        QTRY_VERIFY(window.locator()->resultModel()->rowCount() >= 1);
+        QTest::keyClick(window.locator()->queryEdit(), Qt::Key_Return);
+        const QString expected = QDir(dir.filePath(QStringLiteral("project"))).canonicalPath() + QStringLiteral("/src/main.ts");
+        QTRY_COMPARE(window.editorPanel()->currentFile(), expected);
+        QCOMPARE(window.modeBar()->currentMode(), QStringLiteral("editor"));
+    }
+
+private:
+    static bool writeProject(const QString &root)
+    {
+        const auto write = [&root](const QString &name, const QByteArray &bytes) {
+            QDir().mkpath(QFileInfo(root + QLatin1Char('/') + name).absolutePath());
+            QFile file(root + QLatin1Char('/') + name);
+            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+        };
+        return write(QStringLiteral("helios.json"),
+                     R"({"name": "w", "build": {"entries": [{"name": "app", "entry": "src/main.ts", "html": "index.html"}]}})")
+               && write(QStringLiteral("index.html"),
+                        "<html><head></head><body><script type=\"module\" src=\"/src/main.ts\"></script></body></html>")
+               && write(QStringLiteral("src/main.ts"), "document.title = 'ok';\n");
     }
 };
 

@@ -286,7 +286,7 @@ private Q_SLOTS:
         const QString layer = m_dir->filePath(QStringLiteral("night.tokens.json"));
         QVERIFY(QFile::copy(m_dark, layer));
         const QString config = m_dir->filePath(QStringLiteral("tokens.config.json"));
-        QVERIFY(writeFile(config, R"({"source": ["theme.tokens.json"], "themes": {"night": ["night.tokens.json"]}})"));
+        QVERIFY(writeFile(config, R"({"source": ["theme.tokens.json"], "themes": {"night": ["night.tokens.json"]}, "platforms": {"css": {"format": "css", "destination": "out.css"}}})"));
         const auto opened = m_panel->openConfig(config);
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
         QCOMPARE(m_panel->themeBox()->count(), 2);
