@@ -45,4 +45,13 @@ inline CliRun runCli(const QString &program, const QStringList &args, const QPro
             p.readAllStandardError()};
 }
 
+// The arguments of `helios new react-library <dir>` (no npm install): the project most CLI
+// tests start from.
+inline QStringList newReactLibraryArgs(const QString &dir, const QString &name, const QString &component)
+{
+    return {QStringLiteral("new"), QStringLiteral("react-library"), dir, QStringLiteral("--param"),
+            QStringLiteral("name=") + name, QStringLiteral("--param"), QStringLiteral("component=") + component,
+            QStringLiteral("--no-install")};
+}
+
 } // namespace helios::test

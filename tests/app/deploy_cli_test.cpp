@@ -69,9 +69,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        const Run created = helios({QStringLiteral("new"), QStringLiteral("react-library"), project(), QStringLiteral("--param"),
-                                    QStringLiteral("name=shop"), QStringLiteral("--param"), QStringLiteral("component=Card"),
-                                    QStringLiteral("--no-install")});
+        const Run created = helios(helios::test::newReactLibraryArgs(project(), QStringLiteral("shop"), QStringLiteral("Card")));
         QVERIFY2(created.exitCode == 0, created.err.constData());
     }
 

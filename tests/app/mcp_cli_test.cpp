@@ -42,9 +42,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        const Run created = helios({QStringLiteral("new"), QStringLiteral("react-library"), project(), QStringLiteral("--param"),
-                                    QStringLiteral("name=lib"), QStringLiteral("--param"), QStringLiteral("component=Sample"),
-                                    QStringLiteral("--no-install")});
+        const Run created = helios(helios::test::newReactLibraryArgs(project(), QStringLiteral("lib"), QStringLiteral("Sample")));
         QVERIFY2(created.exitCode == 0, created.err.constData());
     }
 

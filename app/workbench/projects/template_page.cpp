@@ -5,6 +5,7 @@
 
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -65,7 +66,7 @@ TemplatePage::TemplatePage(QWidget *parent) : QWizardPage(parent)
         Q_EMIT completeChanged();
     });
     connect(m_loadButton, &QPushButton::clicked, this, &TemplatePage::loadOther);
-    connect(m_otherEdit, &QLineEdit::returnPressed, this, &TemplatePage::loadOther);
+    m_otherEdit->installEventFilter(this);
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
 }
@@ -77,6 +78,18 @@ const TemplateChoice *TemplatePage::chosen() const
 }
 
 bool TemplatePage::isComplete() const { return chosen() != nullptr; }
+
+bool TemplatePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_otherEdit && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            loadOther();
+            return true;
+        }
+    }
+    return QWizardPage::eventFilter(watched, event);
+}
 
 void TemplatePage::addChoice(const TemplateChoice &choice)
 {

@@ -36,6 +36,11 @@ public:
 
     bool isComplete() const override;
 
+protected:
+    // Enter in the "another template" field loads it; it must not also press the
+    // wizard's Next, which QLineEdit would let the key go on to.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void addChoice(const TemplateChoice &choice);
     void loadOther();

@@ -175,11 +175,13 @@ private Q_SLOTS:
                           " {\"type\": \"command\", \"argv\": [\"sh\", \"-c\", \"echo broken >&2; exit 3\"]}]}"));
         QVERIFY(writeFile(templateDir + QStringLiteral("/README.md"), "# {{name}}\n"));
         m_wizard->otherTemplateEdit()->setText(templateDir);
-        // What Enter in the field does (the key itself would also reach the wizard's
-        // default button offscreen).
-        Q_EMIT m_wizard->otherTemplateEdit()->returnPressed();
+        const int templatePage = m_wizard->currentId();
+        // Enter in the field loads the template and stays on the page (not also Next).
+        QTest::keyClick(m_wizard->otherTemplateEdit(), Qt::Key_Return);
+        QCOMPARE(m_wizard->currentId(), templatePage);
         QTRY_COMPARE(m_wizard->templateList()->count(), 2);
         QCOMPARE(m_wizard->templateList()->currentRow(), 1);
+        QCOMPARE(m_wizard->currentId(), templatePage);
 
         next()->click();
         QVERIFY(!m_wizard->parameterField(QStringLiteral("license"))); // the new manifest's fields
