@@ -9,8 +9,9 @@
 //                                               serves at /tokens.css, from the same tokens)
 //   node measure.mjs cold  TOOL PROJECT N       one cold start: fresh server process, fresh
 //                                               browser profile, the tool's cache deleted
-//   node measure.mjs edits TOOL PROJECT N       one server and page: the restyle floor, then
-//                                               EDITS component edits and EDITS token edits
+//   node measure.mjs edits TOOL PROJECT N       one server and page: EDITS component edits,
+//                                               then EDITS token edits, each after a sample
+//                                               of the restyle floor
 //   TOOL is helios or vite.
 //
 // Environment: HELIOS (the binary), EDITS=20, WORK (where helios's data dir goes),
@@ -18,7 +19,7 @@
 // the whole invocation). Every wait is bounded; the server (its process group) and
 // chromium are killed by pid at the end whatever happens, also on SIGTERM/SIGINT.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,6 @@ const EDITS = Number(process.env.EDITS ?? 20);
 const COLD_TIMEOUT = Number(process.env.COLD_TIMEOUT ?? 240) * 1000;
 const EDIT_TIMEOUT = Number(process.env.EDIT_TIMEOUT ?? 30) * 1000;
 const RUN_LIMIT = Number(process.env.RUN_LIMIT ?? 900) * 1000;
-const FLOOR_SAMPLES = 20;
 
 const log = (text) => process.stderr.write(`  ${text}\n`);
 const sample = (name, value) => process.stdout.write(`${name} ${value}\n`);
@@ -122,7 +122,7 @@ async function startServer(tool, project, runTag) {
 
 async function stopServer() {
   if (!server) return;
-  const { proc } = server;
+  const { proc, output } = server;
   server = undefined;
   const gone = () => proc.exitCode !== null || proc.signalCode !== null;
   if (!gone()) {
@@ -130,6 +130,8 @@ async function stopServer() {
     await Promise.race([new Promise((resolve) => proc.once('exit', resolve)), sleep(5000)]);
   }
   try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* the group is gone already */ }
+  // What the server printed (its last 100 kB), for a look at its own timings.
+  if (process.env.SERVER_LOG) appendFileSync(process.env.SERVER_LOG, output);
 }
 
 async function cleanup() {
@@ -222,29 +224,7 @@ async function edits(tool, project, count) {
   await evaluate("window.__benchMarker = 'kept'");
   await sleep(1000); // let the first load's late work (pre-bundling, watchers) settle
 
-  // 1. The browser's own restyle floor: set the variable inline, read the computed style.
-  // One sample per evaluation, so that each starts from a page at rest.
-  for (let i = 0; i < FLOOR_SAMPLES; ++i) {
-    const ms = await evaluate(`(() => {
-      const el = document.querySelector('[aria-label="Widget0000"]');
-      const root = document.documentElement;
-      const value = 'rgb(' + (200 + ${i}) + ', 3, 5)';
-      getComputedStyle(el).backgroundColor;
-      const start = performance.now();
-      root.style.setProperty('--color-c0', value);
-      const got = getComputedStyle(el).backgroundColor;
-      const ms = performance.now() - start;
-      if (got !== value) throw new Error('inline variable not applied: ' + got);
-      return ms;
-    })()`);
-    sample('floor_ms', ms.toFixed(3));
-    await sleep(50);
-  }
-  await evaluate(`document.documentElement.style.removeProperty('--color-c0');
-    getComputedStyle(document.querySelector('[aria-label="Widget0000"]')).backgroundColor`);
-  await sleep(500);
-
-  // 2. TSX edits: a new label string in one component; the page's MutationObserver
+  // 1. TSX edits: a new label string in one component; the page's MutationObserver
   // records when the DOM shows it.
   const target = widget(Math.min(500, Math.floor(count / 2)));
   const file = path.join(project, `src/components/${target}/${target}.tsx`);
@@ -275,8 +255,12 @@ async function edits(tool, project, count) {
   writeFileSync(file, original);
   await sleep(1000);
 
-  // 3. Token edits: a new value of color.c0 (helios: the token file; Vite: src/tokens.css);
-  // a message-loop poll in the page records when the computed background changes.
+  // 2. Token edits: a new value of color.c0 (helios: the token file; Vite: src/tokens.css);
+  // a message-loop poll in the page records when the computed background changes. Before
+  // each, one sample of the browser's own restyle floor on the page as it is then: set the
+  // variable inline, read the computed style (then the inline value is removed again).
+  // Taken in turn with the edits, the floor sees the same page state (garbage, caches)
+  // and the same machine load as the edit after it.
   const tokenFile = path.join(project, tool === 'helios' ? 'tokens/base.tokens.json' : 'src/tokens.css');
   const tokens = JSON.parse(readFileSync(path.join(project, 'tokens/base.tokens.json'), 'utf8'));
   reloads = 0;
@@ -286,6 +270,22 @@ async function edits(tool, project, count) {
     const expected = `rgb(16, ${green}, 32)`;
     tokens.color.c0.$value = hex;
     const text = tool === 'helios' ? JSON.stringify(tokens, null, 2) + '\n' : tokensCss(tokens);
+    const floor = await evaluate(`(() => {
+      const el = document.querySelector('[aria-label="Widget0000"]');
+      const root = document.documentElement;
+      const value = 'rgb(' + (200 + ${i % 50}) + ', 3, 5)';
+      getComputedStyle(el).backgroundColor;
+      const start = performance.now();
+      root.style.setProperty('--color-c0', value);
+      const got = getComputedStyle(el).backgroundColor;
+      const ms = performance.now() - start;
+      root.style.removeProperty('--color-c0');
+      getComputedStyle(el).backgroundColor;
+      if (got !== value) throw new Error('inline variable not applied: ' + got);
+      return ms;
+    })()`);
+    sample('floor_ms', floor.toFixed(3));
+    await sleep(300);
     await evaluate(`(() => {
       window.__benchTok = 0;
       const el = document.querySelector('[aria-label="Widget0000"]');

@@ -11,6 +11,8 @@
 #include "ignis/project_config.h"
 #include "ignis/project_watcher.h"
 
+#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QWebSocket>
@@ -82,9 +84,25 @@ Result<void> DevServer::start()
             responder.sendError(405, "method_not_allowed", QStringLiteral("the dev server only serves GET"));
             return;
         }
-        const ignis::DevResponse response =
-            d->modules.get(QString::fromUtf8(request.path), QString::fromUtf8(request.query));
-        responder.send(response.status, response.contentType, response.body, {{"Cache-Control", "no-cache"}});
+        const QString path = QString::fromUtf8(request.path);
+        const QString query = QString::fromUtf8(request.query);
+        const auto answer = [this, path, query](HttpResponder &to) {
+            const ignis::DevResponse response = d->modules.get(path, query);
+            to.send(response.status, response.contentType, response.body, {{"Cache-Control", "no-cache"}});
+        };
+        // Packages are pre-bundled on another thread while the page loads: their requests
+        // wait for it without holding up the others.
+        const QFuture<void> packages = d->modules.packagesReady();
+        if (path.startsWith(QLatin1String("/@deps/")) && !packages.isFinished()) {
+            auto *watcher = new QFutureWatcher<void>(this);
+            connect(watcher, &QFutureWatcher<void>::finished, this, [watcher, answer, responder]() mutable {
+                watcher->deleteLater();
+                answer(responder);
+            });
+            watcher->setFuture(packages);
+            return;
+        }
+        answer(responder);
     });
     auto port = d->http->listen(address, d->options.port);
     if (!port.ok())
@@ -99,9 +117,12 @@ Result<void> DevServer::start()
     // within a ms); the settled burst after the quiet time only sends what that missed.
     d->watcher->setLeadingEdge(true);
     connect(d->watcher.get(), &ignis::ProjectWatcher::changedEarly, this, [this](const QStringList &paths) {
+        QElapsedTimer clock;
+        clock.start();
         const QList<QJsonObject> messages = d->modules.filesChanged(paths, ignis::DevModuleServer::ChangeTiming::Early);
         for (const QJsonObject &message : messages)
             d->broadcast(message);
+        qCDebug(lcIgnis) << "early change of" << paths << "sent" << messages.size() << "messages in" << clock.nsecsElapsed() / 1000 << "us";
         if (!messages.isEmpty())
             Q_EMIT changesSent(int(messages.size()));
     });

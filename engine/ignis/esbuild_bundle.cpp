@@ -73,7 +73,7 @@ void EsbuildBundle::start()
     m_process = std::make_unique<QProcess>();
     m_process->setWorkingDirectory(m_config.projectDir);
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    m_process->setProcessEnvironment(m_toolchain.processEnvironment());
+    m_process->setProcessEnvironment(m_toolchain.oneShotEnvironment());
     m_process->start(m_toolchain.binary, arguments());
 }
 

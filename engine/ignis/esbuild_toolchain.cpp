@@ -76,6 +76,16 @@ QProcessEnvironment EsbuildToolchain::processEnvironment() const
     return environment;
 }
 
+QProcessEnvironment EsbuildToolchain::oneShotEnvironment() const
+{
+    QProcessEnvironment environment = processEnvironment();
+    if (!environment.contains(QStringLiteral("GOGC")) && !environment.contains(QStringLiteral("GOMEMLIMIT"))) {
+        environment.insert(QStringLiteral("GOGC"), QStringLiteral("off"));
+        environment.insert(QStringLiteral("GOMEMLIMIT"), QStringLiteral("1GiB"));
+    }
+    return environment;
+}
+
 QString EsbuildToolchain::platformPackage()
 {
     const QString cpu = QSysInfo::currentCpuArchitecture();

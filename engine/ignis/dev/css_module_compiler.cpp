@@ -48,6 +48,7 @@ void CssModuleCompiler::start(const QStringList &urlPaths)
     file.close();
     m_process = std::make_unique<QProcess>();
     m_process->setWorkingDirectory(m_projectDir);
+    m_process->setProcessEnvironment(m_toolchain.oneShotEnvironment());
     m_process->start(m_toolchain.binary, {stub, QStringLiteral("--bundle"), QStringLiteral("--format=esm"),
                                           QStringLiteral("--outdir=") + m_stubDir + QStringLiteral("/out"),
                                           QStringLiteral("--log-level=error"), QStringLiteral("--color=false")});

@@ -116,7 +116,7 @@ Result<bool> DependencyBundler::bundle(const QStringList &specifiers)
         return true;
     QProcess esbuild;
     esbuild.setWorkingDirectory(m_projectDir);
-    esbuild.setProcessEnvironment(m_toolchain.processEnvironment());
+    esbuild.setProcessEnvironment(m_toolchain.oneShotEnvironment());
     esbuild.start(m_toolchain.binary, entries + QStringList{QStringLiteral("--bundle"), QStringLiteral("--format=esm"),
                                                              QStringLiteral("--splitting"), QStringLiteral("--sourcemap"),
                                                              QStringLiteral("--outdir=") + m_outDir,

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ignis/dev/dev_files.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -34,6 +36,16 @@ QByteArray readFile(const QString &path, bool *ok)
     if (ok)
         *ok = opened;
     return opened ? file.readAll() : QByteArray();
+}
+
+QString scratchDir()
+{
+    for (const QString &dir : {qEnvironmentVariable("XDG_RUNTIME_DIR"), QStringLiteral("/dev/shm")}) {
+        const QFileInfo info(dir);
+        if (!dir.isEmpty() && info.isDir() && info.isWritable())
+            return dir;
+    }
+    return QDir::tempPath();
 }
 
 QByteArray jsString(const QString &text)

@@ -19,6 +19,11 @@ bool usesJsx(const QString &urlPath);
 // The file's bytes; empty (and *ok false) when it cannot be read.
 QByteArray readFile(const QString &path, bool *ok = nullptr);
 
+// Where short-lived compiler output goes: a directory in memory when the system has one
+// ($XDG_RUNTIME_DIR, /dev/shm), else the temporary directory. The cold start writes a
+// thousand files and reads them back; on disk that cost more than compiling them.
+QString scratchDir();
+
 // `text` as a double-quoted JavaScript string literal.
 QByteArray jsString(const QString &text);
 

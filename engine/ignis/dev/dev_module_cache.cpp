@@ -1,17 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ignis/dev/dev_module_cache.h"
 
+#include "core/logging.h"
 #include "ignis/dev/dev_files.h"
 #include "ignis/dev/dev_module_compiler.h"
 #include "ignis/dev/module_linker.h"
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QPromise>
 
 namespace helios::ignis {
 
-DevModuleCache::DevModuleCache(DevModuleCompiler &compiler, ModuleLinker &linker) : m_compiler(compiler), m_linker(linker) {}
+DevModuleCache::DevModuleCache(DevModuleCompiler &compiler, ModuleLinker &linker) : m_compiler(compiler), m_linker(linker)
+{
+    QPromise<void> none;
+    none.finish();
+    m_packagesReady = none.future();
+}
+
+DevModuleCache::~DevModuleCache() { waitForPackages(); }
 
 QString DevModuleCache::absolute(const QString &urlPath) const { return m_compiler.projectDir() + urlPath; }
 
@@ -106,6 +116,8 @@ void DevModuleCache::warm()
     if (m_warmed)
         return;
     m_warmed = true;
+    QElapsedTimer clock;
+    clock.start();
     const QString projectDir = m_compiler.projectDir();
     QStringList urlPaths;
     QStringList cssModulePaths;
@@ -125,6 +137,7 @@ void DevModuleCache::warm()
     if (!cssModulePaths.isEmpty())
         cssCompiler = m_compiler.startCssModules(cssModulePaths);
     auto batch = m_compiler.compileBatch(urlPaths, DevModuleCompiler::Format::Factory);
+    const qint64 modulesMs = clock.elapsed();
     bool cssOk = true;
     if (cssCompiler) {
         auto compiled = cssCompiler->finish();
@@ -132,6 +145,7 @@ void DevModuleCache::warm()
         if (cssOk)
             takeCssModules(*compiled);
     }
+    const qint64 cssMs = clock.elapsed();
     if (batch.ok() && cssOk) {
         m_bundled = true;
         for (auto it = batch->cbegin(); it != batch->cend(); ++it)
@@ -152,13 +166,34 @@ void DevModuleCache::warm()
                     if (auto compiled = compileModule(path); compiled.ok())
                         m_modules.insert(path, *compiled);
     }
-    bundlePackages();
+    qCDebug(lcIgnis).nospace() << "first page: " << urlPaths.size() << " modules compiled by " << modulesMs << " ms, "
+                               << cssModulePaths.size() << " CSS modules by " << cssMs << " ms, linked by "
+                               << clock.elapsed() << " ms";
+    m_bundledPackages = m_linker.bareImports();
+    QPromise<void> done;
+    m_packagesReady = done.future();
+    m_packagesThread = std::thread([this, packages = m_bundledPackages, done = std::move(done)]() mutable {
+        done.start();
+        m_compiler.bundlePackages(packages);
+        done.finish();
+    });
 }
 
-bool DevModuleCache::lacksPackages() const { return m_linker.bareImports() != m_bundledPackages; }
+void DevModuleCache::waitForPackages()
+{
+    if (m_packagesThread.joinable())
+        m_packagesThread.join();
+}
+
+bool DevModuleCache::lacksPackages()
+{
+    waitForPackages();
+    return m_linker.bareImports() != m_bundledPackages;
+}
 
 void DevModuleCache::bundlePackages()
 {
+    waitForPackages();
     m_compiler.bundlePackages(m_linker.bareImports());
     m_bundledPackages = m_linker.bareImports();
 }

@@ -6,10 +6,13 @@
 #include "ignis/dev/module_bundle.h"
 
 #include <QByteArray>
+#include <QFuture>
 #include <QHash>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <thread>
 
 namespace helios::ignis {
 
@@ -23,11 +26,14 @@ class ModuleLinker;
 class DevModuleCache {
 public:
     DevModuleCache(DevModuleCompiler &compiler, ModuleLinker &linker);
+    ~DevModuleCache();
 
     // The first page load: every module of the project compiled in one esbuild call (as
     // factories of the bundled page) while every CSS module compiles in another, so the
-    // packages they import are known and pre-bundled together in a third. When a module
-    // does not compile, the page falls back to one ES module per request. Once only.
+    // packages they import are known and pre-bundled together in a third. That one runs
+    // on another thread while the page loads (packagesReady()): the browser parses the
+    // bundle meanwhile. When a module does not compile, the page falls back to one ES
+    // module per request. Once only.
     void warm();
     // Whether warm() bundled the page.
     bool isBundled() const { return m_bundled; }
@@ -53,9 +59,12 @@ public:
     bool hasStyle(const QString &urlPath) const { return m_styles.contains(urlPath); }
 
     // Whether the modules import packages the pre-bundle lacks; bundlePackages() makes it
-    // again with every package imported.
-    bool lacksPackages() const;
+    // again with every package imported. Both wait for a pre-bundle in progress.
+    bool lacksPackages();
     void bundlePackages();
+    // Finished once the pre-bundle warm() started is written (at once if none is running).
+    QFuture<void> packagesReady() const { return m_packagesReady; }
+    void waitForPackages();
 
     // The bundled page of the entries (URL paths), for ModuleBundle.
     ModuleBundle::Input bundleInput(const QStringList &entries) const;
@@ -77,6 +86,8 @@ private:
     QHash<QString, QByteArray> m_styles;      // URL path of imported CSS -> its CSS
     QHash<QString, QByteArray> m_cssClasses;  // URL path of a CSS module -> its class names module
     QSet<QString> m_bundledPackages;          // the packages in /@deps/ now
+    std::thread m_packagesThread;             // the pre-bundle warm() started
+    QFuture<void> m_packagesReady;
 };
 
 } // namespace helios::ignis

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 
 namespace helios::ignis {
 
@@ -115,6 +116,7 @@ Result<QByteArray> DevModuleCompiler::compileInProcess(const QString &urlPath, F
 {
     QProcess esbuild;
     esbuild.setWorkingDirectory(m_projectDir);
+    esbuild.setProcessEnvironment(m_toolchain.oneShotEnvironment());
     ++m_esbuildRuns;
     const QStringList args = QStringList{QStringLiteral("--loader=") + loaderFor(urlPath),
                                          QStringLiteral("--sourcefile=") + urlPath.mid(1)} +
@@ -131,8 +133,10 @@ Result<QByteArray> DevModuleCompiler::compileInProcess(const QString &urlPath, F
 
 Result<QHash<QString, QByteArray>> DevModuleCompiler::compileBatch(const QStringList &urlPaths, Format format)
 {
-    const QString outDir = m_workDir + QStringLiteral("/batch");
-    QDir(outDir).removeRecursively();
+    QTemporaryDir scratch(dev::scratchDir() + QStringLiteral("/helios-dev-XXXXXX"));
+    if (!scratch.isValid())
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create a directory for compiled modules: %1").arg(scratch.errorString()));
+    const QString outDir = scratch.path();
     QStringList args;
     for (const QString &urlPath : urlPaths)
         args << urlPath.mid(1);
@@ -140,6 +144,7 @@ Result<QHash<QString, QByteArray>> DevModuleCompiler::compileBatch(const QString
          << commandLineOptions(format);
     QProcess esbuild;
     esbuild.setWorkingDirectory(m_projectDir);
+    esbuild.setProcessEnvironment(m_toolchain.oneShotEnvironment());
     ++m_esbuildRuns;
     esbuild.start(m_toolchain.binary, args);
     if (!esbuild.waitForFinished(120000) || esbuild.exitStatus() != QProcess::NormalExit || esbuild.exitCode() != 0)

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -57,14 +58,14 @@ public:
     std::unique_ptr<CssModuleCompiler> startCssModules(const QStringList &urlPaths);
     Result<QHash<QString, CssModuleCompiler::Output>> compileCssModules(const QStringList &urlPaths);
     // Pre-bundles the packages into depsDir(); a failure is logged (the page then
-    // reports the missing package).
+    // reports the missing package). May run on another thread while modules compile.
     void bundlePackages(const QSet<QString> &specifiers);
 
     // The error of the last module that did not compile, located for the overlay.
     const std::optional<BuildMessage> &lastError() const { return m_lastError; }
     void clearLastError() { m_lastError.reset(); }
 
-    int esbuildRuns() const { return m_esbuildRuns; }
+    int esbuildRuns() const { return m_esbuildRuns.load(); }
     int serviceTransforms() const;
 
 private:
@@ -77,7 +78,7 @@ private:
     EsbuildToolchain m_toolchain;
     std::unique_ptr<TransformService> m_transforms;
     std::optional<BuildMessage> m_lastError;
-    int m_esbuildRuns = 0;
+    std::atomic<int> m_esbuildRuns = 0;  // also counted by bundlePackages() on its thread
 };
 
 } // namespace helios::ignis

@@ -224,7 +224,13 @@ Result<void> DevModuleServer::open()
 
 const ProjectConfig &DevModuleServer::project() const { return d->project; }
 
-int DevModuleServer::esbuildRuns() const { return d->compiler.esbuildRuns(); }
+int DevModuleServer::esbuildRuns() const
+{
+    d->cache.waitForPackages();
+    return d->compiler.esbuildRuns();
+}
+
+QFuture<void> DevModuleServer::packagesReady() const { return d->cache.packagesReady(); }
 
 int DevModuleServer::serviceTransforms() const { return d->compiler.serviceTransforms(); }
 
@@ -251,7 +257,12 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
         return d->tokens();
     if (path == QLatin1String("/@helios-bundle.js") || path == QLatin1String("/@helios-bundle.css"))
         return d->bundle(path, query);
+    if (path.startsWith(QLatin1String("/@helios/map/"))) {
+        const QByteArray map = d->linker.sourceMap(path);
+        return map.isEmpty() ? text(404, "text/plain", "no source map " + path.toUtf8()) : text(200, "application/json", map);
+    }
     if (path.startsWith(QLatin1String("/@deps/"))) {
+        d->cache.waitForPackages();
         bool ok = false;
         const QByteArray bytes = dev::readFile(d->compiler.depsDir() + path.mid(6), &ok);
         return ok ? text(200, path.endsWith(QLatin1String(".map")) ? "application/json" : "text/javascript; charset=utf-8", bytes)

@@ -5,6 +5,7 @@
 #include "ignis/build_message.h"
 
 #include <QByteArray>
+#include <QFuture>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -44,7 +45,8 @@ struct DevResponse {
 //
 // The first page load compiles every module of the project in one esbuild call (as
 // CommonJS factories), every CSS module in another at the same time, and pre-bundles
-// every package they import in one more. The page then loads the bundle: a handful of
+// every package they import in one more, on another thread while the browser loads the
+// page's bundle. The page then loads the bundle: a handful of
 // requests however many modules there are (ModuleBundle). Should a module not compile,
 // the page falls back to one ES module per request. Later changes compile single files
 // through a long-lived transform process (TransformService); a hot update carries the
@@ -66,10 +68,14 @@ public:
     // The WebSocket port the injected client connects to (0: the page's own port, /@hmr).
     void setHmrPort(quint16 port);
 
+    // A /@deps/ request waits for the pre-bundle the first page load started; a
+    // transport with an event loop waits for packagesReady() first instead of blocking.
     DevResponse get(const QString &path, const QString &query);
+    QFuture<void> packagesReady() const;
 
     // How many times an esbuild process started: the first page load should cost three
     // (every module, every CSS module, every package), however many modules there are.
+    // Waits for the package pre-bundle.
     int esbuildRuns() const;
     // Single modules compiled by the long-lived transform process (no process start).
     int serviceTransforms() const;

@@ -8,11 +8,17 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace helios::ignis {
 
 namespace {
+
+constexpr QByteArrayView mapPrefix = "/@helios/map";
+constexpr QByteArrayView inlineMap = "//# sourceMappingURL=data:application/json;base64,";
 
 bool isBare(const QString &specifier)
 {
@@ -70,11 +76,35 @@ QByteArray ModuleLinker::linkFactory(const QString &urlPath, const QByteArray &c
         },
         &deps);
     m_dependencies.insert(urlPath, deps);
+    if (const qsizetype at = code.lastIndexOf(inlineMap); at >= 0) {
+        qsizetype end = code.indexOf('\n', at);
+        if (end < 0)
+            end = code.size();
+        m_sourceMaps.insert(urlPath, code.mid(at + inlineMap.size(), end - at - inlineMap.size()));
+        code.replace(at, end - at, QByteArray("//# sourceMappingURL=" + sourceMapUrl(urlPath)));
+    }
     if (dev::usesJsx(urlPath) && m_reactRefresh)
         code = ModuleBundle::withRefreshRegistration(urlPath, code);
     if (ModuleBundle::acceptsItself(code))
         m_selfAccepting.insert(urlPath);
     return code;
+}
+
+QByteArray ModuleLinker::sourceMapUrl(const QString &urlPath) { return mapPrefix.toByteArray() + urlPath.toUtf8() + ".map"; }
+
+QByteArray ModuleLinker::sourceMap(const QString &mapUrlPath) const
+{
+    if (!mapUrlPath.startsWith(QLatin1StringView(mapPrefix)) || !mapUrlPath.endsWith(QLatin1String(".map")))
+        return {};
+    const QString urlPath = mapUrlPath.sliced(mapPrefix.size()).chopped(4);
+    const auto found = m_sourceMaps.constFind(urlPath);
+    if (found == m_sourceMaps.constEnd())
+        return {};
+    // esbuild named the source relative to where it wrote the output; the page knows it
+    // by its URL path.
+    QJsonObject map = QJsonDocument::fromJson(QByteArray::fromBase64(*found)).object();
+    map.insert(QStringLiteral("sources"), QJsonArray{urlPath});
+    return QJsonDocument(map).toJson(QJsonDocument::Compact);
 }
 
 QByteArray ModuleLinker::link(const QString &urlPath, const QByteArray &compiled)

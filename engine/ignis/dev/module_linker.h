@@ -32,8 +32,13 @@ public:
     // CSS as ?import modules), import.meta.hot set on the first line.
     QByteArray link(const QString &urlPath, const QByteArray &compiled);
     // A factory of the bundled page (esbuild's cjs output): require()s pointing at URL
-    // paths, recorded as its dependencies.
+    // paths, recorded as its dependencies. Its inline source map moves out to
+    // sourceMapUrl(urlPath): DevTools fetch it only when open, while the page would parse
+    // it with every factory it evaluates (it is most of a factory's bytes).
     QByteArray linkFactory(const QString &urlPath, const QByteArray &compiled);
+    // Where the source map of a factory is served, and the map (JSON), empty if none.
+    static QByteArray sourceMapUrl(const QString &urlPath);
+    QByteArray sourceMap(const QString &mapUrlPath) const;
 
     // Turns React Refresh on when the page uses React and the toolchain has
     // react-refresh's runtime (its package joins the imported ones). Modules linked
@@ -62,6 +67,7 @@ private:
     QHash<QString, QStringList> m_dependencies;    // URL path -> what its factory requires
     QSet<QString> m_selfAccepting;                 // modules that call import.meta.hot.accept
     QSet<QString> m_bareImports;
+    QHash<QString, QByteArray> m_sourceMaps;       // URL path -> a factory's source map, base64
 };
 
 } // namespace helios::ignis

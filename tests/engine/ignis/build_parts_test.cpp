@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // The pieces of an IGNIS build that need no esbuild run: reading esbuild's messages,
-// code frames, the production HTML page and helios.json.
+// code frames, the production HTML page, helios.json and the environment esbuild runs in.
 #include "ignis/build_message.h"
 #include "ignis/esbuild_messages.h"
+#include "ignis/esbuild_toolchain.h"
 #include "ignis/html_page.h"
 #include "ignis/project_config.h"
 
 #include <QDir>
 #include <QFile>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -74,6 +76,26 @@ private Q_SLOTS:
         QVERIFY(!unlocated.isLocated());
         QCOMPARE(unlocated.toString(), QStringLiteral("error: Must use \"outdir\" when there are multiple input files"));
         QVERIFY(hasErrors(messages));
+    }
+
+    void oneShotEsbuildRunsWithoutGarbageCollectionBelowAGibibyte()
+    {
+        EsbuildToolchain toolchain;
+        toolchain.nodeModules = QStringLiteral("/opt/toolchain/node_modules");
+        qunsetenv("GOGC");
+        qunsetenv("GOMEMLIMIT");
+        const QProcessEnvironment oneShot = toolchain.oneShotEnvironment();
+        QCOMPARE(oneShot.value(QStringLiteral("GOGC")), QStringLiteral("off"));
+        QCOMPARE(oneShot.value(QStringLiteral("GOMEMLIMIT")), QStringLiteral("1GiB"));
+        QVERIFY(oneShot.value(QStringLiteral("NODE_PATH")).endsWith(toolchain.nodeModules));
+        // A long-lived esbuild (the transform service) collects as usual.
+        QVERIFY(!toolchain.processEnvironment().contains(QStringLiteral("GOGC")));
+        // The caller's own setting wins.
+        qputenv("GOMEMLIMIT", "256MiB");
+        const QProcessEnvironment chosen = toolchain.oneShotEnvironment();
+        qunsetenv("GOMEMLIMIT");
+        QVERIFY(!chosen.contains(QStringLiteral("GOGC")));
+        QCOMPARE(chosen.value(QStringLiteral("GOMEMLIMIT")), QStringLiteral("256MiB"));
     }
 
     void unknownOutputIsNoMessage()

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -218,6 +219,17 @@ private Q_SLOTS:
         QVERIFY(bundle.body.endsWith("r.start([\"/src/main.tsx\"]);\n"));
         // Imports before importers: App and what it imports come before main.
         QVERIFY(bundle.body.indexOf("r.define(\"/src/label.ts\"") < bundle.body.indexOf("r.define(\"/src/main.tsx\""));
+        // Source maps are not in the factories but a request away, for DevTools.
+        QVERIFY(!bundle.body.contains("sourceMappingURL=data:"));
+        QVERIFY(bundle.body.contains("//# sourceMappingURL=/@helios/map/src/App.tsx.map"));
+        const DevResponse map = m_server->get(QStringLiteral("/@helios/map/src/App.tsx.map"), {});
+        QCOMPARE(map.status, 200);
+        QCOMPARE(map.contentType, QByteArray("application/json"));
+        const QJsonObject mapJson = QJsonDocument::fromJson(map.body).object();
+        QCOMPARE(mapJson.value(QStringLiteral("version")).toInt(), 3);
+        QVERIFY2(mapJson.value(QStringLiteral("sources")).toArray().contains(QStringLiteral("/src/App.tsx")), map.body.left(300).constData());
+        QVERIFY(mapJson.value(QStringLiteral("sourcesContent")).toArray().first().toString().contains(QStringLiteral("export")));
+        QCOMPARE(m_server->get(QStringLiteral("/@helios/map/src/Nowhere.tsx.map"), {}).status, 404);
 
         const DevResponse css = m_server->get(QStringLiteral("/@helios-bundle.css"), QStringLiteral("entries=/src/main.tsx"));
         QCOMPARE(css.status, 200);
