@@ -14,12 +14,7 @@
 
 namespace helios::ignis {
 
-DevModuleCache::DevModuleCache(DevModuleCompiler &compiler, ModuleLinker &linker) : m_compiler(compiler), m_linker(linker)
-{
-    QPromise<void> none;
-    none.finish();
-    m_packagesReady = none.future();
-}
+DevModuleCache::DevModuleCache(DevModuleCompiler &compiler, ModuleLinker &linker) : m_compiler(compiler), m_linker(linker) {}
 
 DevModuleCache::~DevModuleCache() { waitForPackages(); }
 

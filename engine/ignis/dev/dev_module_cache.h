@@ -87,7 +87,7 @@ private:
     QHash<QString, QByteArray> m_cssClasses;  // URL path of a CSS module -> its class names module
     QSet<QString> m_bundledPackages;          // the packages in /@deps/ now
     std::thread m_packagesThread;             // the pre-bundle warm() started
-    QFuture<void> m_packagesReady;
+    QFuture<void> m_packagesReady;            // a default QFuture counts as finished
 };
 
 } // namespace helios::ignis

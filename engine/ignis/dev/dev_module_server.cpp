@@ -257,7 +257,7 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
         return d->tokens();
     if (path == QLatin1String("/@helios-bundle.js") || path == QLatin1String("/@helios-bundle.css"))
         return d->bundle(path, query);
-    if (path.startsWith(QLatin1String("/@helios/map/"))) {
+    if (ModuleLinker::isSourceMapUrl(path)) {
         const QByteArray map = d->linker.sourceMap(path);
         return map.isEmpty() ? text(404, "text/plain", "no source map " + path.toUtf8()) : text(200, "application/json", map);
     }

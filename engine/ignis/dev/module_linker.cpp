@@ -92,9 +92,15 @@ QByteArray ModuleLinker::linkFactory(const QString &urlPath, const QByteArray &c
 
 QByteArray ModuleLinker::sourceMapUrl(const QString &urlPath) { return mapPrefix.toByteArray() + urlPath.toUtf8() + ".map"; }
 
+bool ModuleLinker::isSourceMapUrl(const QString &path)
+{
+    return path.startsWith(QLatin1StringView(mapPrefix)) && QStringView(path).sliced(mapPrefix.size()).startsWith(u'/') &&
+           path.endsWith(QLatin1String(".map"));
+}
+
 QByteArray ModuleLinker::sourceMap(const QString &mapUrlPath) const
 {
-    if (!mapUrlPath.startsWith(QLatin1StringView(mapPrefix)) || !mapUrlPath.endsWith(QLatin1String(".map")))
+    if (!isSourceMapUrl(mapUrlPath))
         return {};
     const QString urlPath = mapUrlPath.sliced(mapPrefix.size()).chopped(4);
     const auto found = m_sourceMaps.constFind(urlPath);

@@ -38,6 +38,7 @@ public:
     QByteArray linkFactory(const QString &urlPath, const QByteArray &compiled);
     // Where the source map of a factory is served, and the map (JSON), empty if none.
     static QByteArray sourceMapUrl(const QString &urlPath);
+    static bool isSourceMapUrl(const QString &path);
     QByteArray sourceMap(const QString &mapUrlPath) const;
 
     // Turns React Refresh on when the page uses React and the toolchain has
