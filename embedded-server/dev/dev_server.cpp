@@ -53,6 +53,7 @@ DevServer::~DevServer() { stop(); }
 Result<void> DevServer::start()
 {
     HELIOS_TRY(d->modules.open());
+    d->modules.startWarming();
     const QHostAddress address(d->options.host);
     if (address.isNull())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an address: %1").arg(d->options.host));
@@ -84,25 +85,7 @@ Result<void> DevServer::start()
             responder.sendError(405, "method_not_allowed", QStringLiteral("the dev server only serves GET"));
             return;
         }
-        const QString path = QString::fromUtf8(request.path);
-        const QString query = QString::fromUtf8(request.query);
-        const auto answer = [this, path, query](HttpResponder &to) {
-            const ignis::DevResponse response = d->modules.get(path, query);
-            to.send(response.status, response.contentType, response.body, {{"Cache-Control", "no-cache"}});
-        };
-        // Packages are pre-bundled on another thread while the page loads: their requests
-        // wait for it without holding up the others.
-        const QFuture<void> packages = d->modules.packagesReady();
-        if (path.startsWith(QLatin1String("/@deps/")) && !packages.isFinished()) {
-            auto *watcher = new QFutureWatcher<void>(this);
-            connect(watcher, &QFutureWatcher<void>::finished, this, [watcher, answer, responder]() mutable {
-                watcher->deleteLater();
-                answer(responder);
-            });
-            watcher->setFuture(packages);
-            return;
-        }
-        answer(responder);
+        serveWhenReady(QString::fromUtf8(request.path), QString::fromUtf8(request.query), std::move(responder));
     });
     auto port = d->http->listen(address, d->options.port);
     if (!port.ok())
@@ -138,6 +121,25 @@ Result<void> DevServer::start()
                                      .arg(*port)
                                      .arg(d->hmr->serverPort());
     return {};
+}
+
+// The first page compiles on another thread while the server starts, and packages are
+// pre-bundled on another thread while the page loads: requests that need either wait for
+// it without holding up the others.
+void DevServer::serveWhenReady(const QString &path, const QString &query, HttpResponder responder)
+{
+    const QFuture<void> pending = d->modules.pendingFor(path);
+    if (!pending.isFinished()) {
+        auto *watcher = new QFutureWatcher<void>(this);
+        connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, path, query, responder]() mutable {
+            watcher->deleteLater();
+            serveWhenReady(path, query, std::move(responder));
+        });
+        watcher->setFuture(pending);
+        return;
+    }
+    const ignis::DevResponse response = d->modules.get(path, query);
+    responder.send(response.status, response.contentType, response.body, {{"Cache-Control", "no-cache"}});
 }
 
 quint16 DevServer::port() const { return d->http ? d->http->port() : 0; }

@@ -17,6 +17,8 @@ class Bus;
 
 namespace helios::server {
 
+class HttpResponder;
+
 // `helios dev`: the IGNIS dev server of one project over HTTP on a loopback address,
 // with its hot-update WebSocket on its own port (24678 by default, as in the seed). The
 // modules come from ignis::DevModuleServer; file changes, debounced, become update,
@@ -49,6 +51,8 @@ Q_SIGNALS:
     void changesSent(int messages);
 
 private:
+    void serveWhenReady(const QString &path, const QString &query, HttpResponder responder);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -258,11 +258,12 @@ const R = (H.registry ??= {
   modules: new Map(),   // path -> { exports } once run
   externals: new Map(), // /@deps/ URL -> exports of the pre-bundled package
   importers: new Map(), // path -> Set of the paths that required it
+  helpers: {},          // esbuild's runtime helpers, defined once by the bundle
 });
 
 function compileFactory(path, code) {
   // eval with a sourceURL: stack traces and the overlay name the module, not the bundle.
-  return (0, eval)('(function (require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh) {' +
+  return (0, eval)('(function (require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh, __heliosHelpers) {' +
     `${code}\n})\n//# sourceURL=${location.origin}${path}`);
 }
 
@@ -285,7 +286,7 @@ function requireFrom(owner) {
     try {
       factory(requireFrom(path), module, module.exports, createHotContext(path),
         (dep) => { try { return Promise.resolve(requireFrom(path)(dep)); } catch (err) { return Promise.reject(err); } },
-        registerComponent, performRefresh);
+        registerComponent, performRefresh, R.helpers);
     } catch (err) {
       R.modules.delete(path);
       throw err;
@@ -301,6 +302,8 @@ export function moduleRegistry() {
     external(url, namespace) { R.externals.set(url, Object.assign(Object.create(null), namespace, { __esModule: true })); },
     // Kept as text until first run: most factories are compiled once, when required.
     define(path, code) { R.factories.set(path, code); },
+    // The helpers the factories share (esbuild's __toESM, __export, ...): compiled once.
+    helpers(helpers) { R.helpers = helpers; },
     start(entries) { for (const entry of entries) requireFrom(null)(entry); },
   };
 }

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ignis/dev/css_module_compiler.h"
 
+#include "ignis/dev/css_module_scoper.h"
+#include "ignis/dev/dev_files.h"
 #include "ignis/esbuild_messages.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace helios::ignis {
 
@@ -25,19 +30,85 @@ CssModuleCompiler::~CssModuleCompiler()
     }
 }
 
+namespace {
+
+// A CSS module's output as esbuild gives it: `var <name> = {...};` exported as default,
+// and its stylesheet, each after a comment naming it (the path relative to the project).
+CssModuleCompiler::Output moduleOutput(const QString &relativePath, const QByteArray &classesVar, const QByteArray &name,
+                                       const QByteArray &css)
+{
+    CssModuleCompiler::Output output;
+    output.classes = "// " + relativePath.toUtf8() + "\n" + classesVar.trimmed() + "\n";
+    if (!name.isEmpty())
+        output.classes += "export {\n  " + name + " as default\n};\n";
+    output.css = css.trimmed();
+    if (!output.css.isEmpty())
+        output.css = "/* " + relativePath.toUtf8() + " */\n" + output.css + "\n";
+    return output;
+}
+
+// The name esbuild's `var <name> = {...};` declares; empty if none.
+QByteArray declaredName(const QByteArray &classesVar)
+{
+    static const QRegularExpression variable(QStringLiteral("^var ([\\w$]+) = "), QRegularExpression::MultilineOption);
+    return variable.match(QString::fromUtf8(classesVar)).captured(1).toUtf8();
+}
+
+bool isIdentifier(QByteArrayView name)
+{
+    const auto start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$'; };
+    return !name.isEmpty() && start(name.front()) &&
+           std::all_of(name.begin(), name.end(), [&](char c) { return start(c) || (c >= '0' && c <= '9'); });
+}
+
+// The class names as esbuild prints them: keys that are not identifiers quoted.
+QByteArray classesVar(const QByteArray &name, const ScopedCssModule &scoped)
+{
+    QByteArray out = "var " + name + " = {";
+    for (qsizetype i = 0; i < scoped.classes.size(); ++i) {
+        const auto &[local, global] = scoped.classes.at(i);
+        out += (i ? ",\n  " : "\n  ") + (isIdentifier(local) ? local : QByteArray('"' + local + '"')) + ": \"" + global + '"';
+    }
+    return out + (scoped.classes.isEmpty() ? "};" : "\n};");
+}
+
+} // namespace
+
 void CssModuleCompiler::start(const QStringList &urlPaths)
 {
+    // The modules the scoper takes need no esbuild. Not those whose stems other modules
+    // share: esbuild tells their names apart within one call.
+    QHash<QByteArray, int> stems;
+    for (const QString &urlPath : urlPaths)
+        ++stems[cssModuleStem(QFileInfo(urlPath).fileName())];
+    QStringList forEsbuild;
+    for (const QString &urlPath : urlPaths) {
+        const QString fileName = QFileInfo(urlPath).fileName();
+        const QByteArray stem = cssModuleStem(fileName);
+        bool read = false;
+        const QByteArray css = stem.isEmpty() || stems.value(stem) > 1 ? QByteArray() : dev::readFile(m_projectDir + urlPath, &read);
+        const std::optional<ScopedCssModule> scoped = read ? scopeCssModule(fileName, css) : std::nullopt;
+        if (scoped) {
+            const QByteArray name = stem + "_default";
+            m_scoped.insert(urlPath, moduleOutput(urlPath.mid(1), classesVar(name, *scoped), name, scoped->css));
+        } else {
+            forEsbuild << urlPath;
+        }
+    }
+    if (forEsbuild.isEmpty())
+        return;
+
     // One entry re-exporting every CSS module: esbuild writes one script and one
     // stylesheet, with a `// path` / `/* path */` comment before each module's part,
     // instead of two files per module (which costs far more than compiling them).
     QDir(m_stubDir).removeRecursively();
     QDir().mkpath(m_stubDir + QStringLiteral("/out"));
     QByteArray entry;
-    for (qsizetype i = 0; i < urlPaths.size(); ++i) {
+    for (qsizetype i = 0; i < forEsbuild.size(); ++i) {
         const QByteArray target =
-            QJsonDocument(QJsonArray{QJsonValue(m_projectDir + urlPaths.at(i))}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+            QJsonDocument(QJsonArray{QJsonValue(m_projectDir + forEsbuild.at(i))}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
         entry += "export { default as m" + QByteArray::number(i) + " } from " + target + ";\n";
-        m_outputOf.insert(urlPaths.at(i), urlPaths.at(i).mid(1));
+        m_outputOf.insert(forEsbuild.at(i), forEsbuild.at(i).mid(1));
     }
     const QString stub = m_stubDir + QStringLiteral("/entry.js");
     QFile file(stub);
@@ -53,6 +124,7 @@ void CssModuleCompiler::start(const QStringList &urlPaths)
                                           QStringLiteral("--outdir=") + m_stubDir + QStringLiteral("/out"),
                                           QStringLiteral("--log-level=error"), QStringLiteral("--color=false")});
 }
+
 
 namespace {
 
@@ -94,7 +166,7 @@ Result<QHash<QString, CssModuleCompiler::Output>> CssModuleCompiler::finish()
     if (!m_error.isEmpty())
         return makeError(ErrorCode::Io, m_error);
     if (!m_process)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("no CSS modules were compiled"));
+        return m_scoped;
     if (!m_process->waitForFinished(120000) || m_process->exitStatus() != QProcess::NormalExit || m_process->exitCode() != 0) {
         const BuildMessages messages = parseEsbuildMessages(m_process->readAllStandardError());
         return makeError(ErrorCode::InvalidArgument,
@@ -106,19 +178,10 @@ Result<QHash<QString, CssModuleCompiler::Output>> CssModuleCompiler::finish()
         return makeError(ErrorCode::Io, QStringLiteral("esbuild wrote no script for the CSS modules"));
     const QHash<QString, QByteArray> scripts = split(script.readAll(), "// ", "");
     const QHash<QString, QByteArray> sheets = sheet.open(QIODevice::ReadOnly) ? split(sheet.readAll(), "/* ", " */") : QHash<QString, QByteArray>();
-    static const QRegularExpression variable(QStringLiteral("^var ([\\w$]+) = "), QRegularExpression::MultilineOption);
-    QHash<QString, Output> compiled;
+    QHash<QString, Output> compiled = m_scoped;
     for (auto it = m_outputOf.cbegin(); it != m_outputOf.cend(); ++it) {
-        Output output;
-        const QByteArray part = scripts.value(it.value());
-        const auto name = variable.match(QString::fromUtf8(part));
-        output.classes = "// " + it.value().toUtf8() + "\n" + part.trimmed() + "\n";
-        if (name.hasMatch())
-            output.classes += "export {\n  " + name.captured(1).toUtf8() + " as default\n};\n";
-        output.css = sheets.value(it.value()).trimmed();
-        if (!output.css.isEmpty())
-            output.css = "/* " + it.value().toUtf8() + " */\n" + output.css + "\n";
-        compiled.insert(it.key(), output);
+        const QByteArray script = scripts.value(it.value());
+        compiled.insert(it.key(), moduleOutput(it.value(), script, declaredName(script), sheets.value(it.value())));
     }
     return compiled;
 }

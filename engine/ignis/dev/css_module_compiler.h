@@ -15,10 +15,11 @@ class QProcess;
 
 namespace helios::ignis {
 
-// CSS modules for the dev server: their class names and their CSS. esbuild computes the
-// class names only when bundling, so each CSS module gets a one-line entry that
-// re-exports it, and one esbuild call bundles them all. start() returns while esbuild
-// runs, so the caller can compile the JavaScript modules meanwhile; finish() waits.
+// CSS modules for the dev server: their class names and their CSS. Plain ones are scoped
+// at once (scopeCssModule); for the others esbuild computes the class names, which it
+// does only when bundling, so each gets a one-line entry that re-exports it, and one
+// esbuild call bundles them all. start() returns while esbuild runs, so the caller can
+// compile the JavaScript modules meanwhile; finish() waits.
 class CssModuleCompiler {
 public:
     struct Output {
@@ -31,6 +32,7 @@ public:
 
     // `urlPaths` are /src/x.module.css paths.
     void start(const QStringList &urlPaths);
+    bool startedEsbuild() const { return m_process != nullptr; }
     Result<QHash<QString, Output>> finish();
 
 private:
@@ -38,7 +40,8 @@ private:
     QString m_projectDir;
     QString m_stubDir;
     std::unique_ptr<QProcess> m_process;
-    QHash<QString, QString> m_outputOf;  // URL path -> output path without extension
+    QHash<QString, QString> m_outputOf;  // URL path -> output path without extension (esbuild's)
+    QHash<QString, Output> m_scoped;     // URL path -> output (the scoper's)
     QString m_error;
 };
 

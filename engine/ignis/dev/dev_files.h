@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 
@@ -24,7 +25,15 @@ QByteArray readFile(const QString &path, bool *ok = nullptr);
 // thousand files and reads them back; on disk that cost more than compiling them.
 QString scratchDir();
 
-// `text` as a double-quoted JavaScript string literal.
+// `text` as a double-quoted JavaScript string literal (as JSON writes it).
+QByteArray jsString(QByteArrayView utf8);
 QByteArray jsString(const QString &text);
+
+// Where `needle` is in `haystack` from `from` on, -1 if not. memmem: Qt 6.4's
+// QByteArray::indexOf is several times slower for short needles, and the dev server
+// searches every module it links.
+qsizetype find(QByteArrayView haystack, QByteArrayView needle, qsizetype from = 0);
+// Where the last line that is not empty starts (esbuild's source map comment).
+qsizetype lastLineStart(QByteArrayView code);
 
 } // namespace helios::ignis::dev

@@ -16,7 +16,12 @@ namespace helios::ignis {
 
 DevModuleCache::DevModuleCache(DevModuleCompiler &compiler, ModuleLinker &linker) : m_compiler(compiler), m_linker(linker) {}
 
-DevModuleCache::~DevModuleCache() { waitForPackages(); }
+DevModuleCache::~DevModuleCache()
+{
+    if (m_compileThread.joinable())
+        m_compileThread.join();
+    waitForPackages();
+}
 
 QString DevModuleCache::absolute(const QString &urlPath) const { return m_compiler.projectDir() + urlPath; }
 
@@ -55,12 +60,12 @@ Result<void> DevModuleCache::recompileModule(const QString &urlPath)
     return {};
 }
 
-QByteArray DevModuleCache::cssModuleJs(const QString &urlPath, const CssModuleCompiler::Output &output) const
+QByteArray DevModuleCache::cssModuleJs(const QString &urlPath) const
 {
     return "import { updateStyle, createHotContext } from \"" + m_linker.clientUrl() + "\";\n"
            "import.meta.hot = createHotContext(" + dev::jsString(urlPath) + ");\n"
-           "updateStyle(" + dev::jsString(urlPath) + ", " + dev::jsString(QString::fromUtf8(output.css)) + ");\n" +
-           output.classes;
+           "updateStyle(" + dev::jsString(urlPath) + ", " + dev::jsString(QByteArrayView(m_styles.value(urlPath))) + ");\n" +
+           m_cssClasses.value(urlPath);
 }
 
 // Keeps what CSS modules compiled to: served as modules, and for the bundled page as
@@ -69,7 +74,7 @@ QStringList DevModuleCache::takeCssModules(const QHash<QString, CssModuleCompile
 {
     QStringList renamed;
     for (auto it = compiled.cbegin(); it != compiled.cend(); ++it) {
-        m_cssModules.insert(it.key(), cssModuleJs(it.key(), it.value()));
+        m_cssModules.insert(it.key(), QByteArray());  // made when asked for: most pages load the bundle
         m_styles.insert(it.key(), it.value().css);
         const auto previous = m_cssClasses.constFind(it.key());
         if (previous != m_cssClasses.constEnd() && *previous != it.value().classes)
@@ -89,14 +94,17 @@ Result<QStringList> DevModuleCache::compileCssModules(const QStringList &urlPath
 
 Result<QByteArray> DevModuleCache::cssModule(const QString &urlPath)
 {
-    auto cached = m_cssModules.constFind(urlPath);
-    if (cached != m_cssModules.constEnd())
-        return *cached;
-    if (!QFileInfo::exists(absolute(urlPath)))
-        return makeError(ErrorCode::NotFound, QStringLiteral("no stylesheet %1").arg(urlPath));
-    auto compiled = compileCssModules({urlPath});
-    HELIOS_TRY(compiled);
-    return m_cssModules.value(urlPath);
+    auto cached = m_cssModules.find(urlPath);
+    if (cached == m_cssModules.end()) {
+        if (!QFileInfo::exists(absolute(urlPath)))
+            return makeError(ErrorCode::NotFound, QStringLiteral("no stylesheet %1").arg(urlPath));
+        auto compiled = compileCssModules({urlPath});
+        HELIOS_TRY(compiled);
+        cached = m_cssModules.find(urlPath);
+    }
+    if (cached->isEmpty())
+        *cached = cssModuleJs(urlPath);
+    return *cached;
 }
 
 void DevModuleCache::readStylesheet(const QString &urlPath, bool added)
@@ -106,6 +114,59 @@ void DevModuleCache::readStylesheet(const QString &urlPath, bool added)
         m_factories.insert(urlPath, QByteArray());  // in the registry, so importing it resolves
 }
 
+// Compiles every module of the project as a factory of the bundled page in one esbuild
+// call, and meanwhile every CSS module (in another, when the scoper leaves any).
+// Touches nothing of the cache's: it may run on another thread (startWarming()).
+DevModuleCache::FirstPage DevModuleCache::compileFirstPage(const QSet<QString> &served) const
+{
+    QElapsedTimer clock;
+    clock.start();
+    FirstPage page;
+    const QString projectDir = m_compiler.projectDir();
+    QDirIterator it(projectDir + QStringLiteral("/src"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString urlPath = it.next().sliced(projectDir.size());  // "/src/..."
+        if (dev::isModule(urlPath) && !served.contains(urlPath))
+            page.modules << urlPath;
+        else if (urlPath.endsWith(QLatin1String(".module.css")))
+            page.cssModules << urlPath;
+        else if (urlPath.endsWith(QLatin1String(".css")))
+            page.plainCss << urlPath;
+    }
+    page.scannedMs = clock.elapsed();
+    std::unique_ptr<CssModuleCompiler> cssCompiler;
+    page.batch = m_compiler.compileBatch(page.modules, DevModuleCompiler::Format::Factory, [&] {
+        if (!page.cssModules.isEmpty())
+            cssCompiler = m_compiler.startCssModules(page.cssModules);
+        page.scopedMs = clock.elapsed();
+    });
+    page.modulesMs = clock.elapsed();
+    if (cssCompiler)
+        page.css = cssCompiler->finish();
+    page.cssMs = clock.elapsed();
+    return page;
+}
+
+void DevModuleCache::startWarming()
+{
+    if (m_warmed || m_compileThread.joinable())
+        return;
+    QPromise<void> done;
+    m_firstPageCompiled = done.future();
+    m_compileThread = std::thread([this, served = QSet<QString>(m_modules.keyBegin(), m_modules.keyEnd()),
+                                   done = std::move(done)]() mutable {
+        done.start();
+        m_firstPage = compileFirstPage(served);
+        done.finish();
+    });
+}
+
+void DevModuleCache::finishWarming()
+{
+    if (m_compileThread.joinable())
+        warm();
+}
+
 void DevModuleCache::warm()
 {
     if (m_warmed)
@@ -113,61 +174,56 @@ void DevModuleCache::warm()
     m_warmed = true;
     QElapsedTimer clock;
     clock.start();
-    const QString projectDir = m_compiler.projectDir();
-    QStringList urlPaths;
-    QStringList cssModulePaths;
-    QStringList plainCss;
-    QDirIterator it(projectDir + QStringLiteral("/src"), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString urlPath = QLatin1Char('/') + QDir(projectDir).relativeFilePath(it.next());
-        if (dev::isModule(urlPath) && !m_modules.contains(urlPath))
-            urlPaths << urlPath;
-        else if (urlPath.endsWith(QLatin1String(".module.css")))
-            cssModulePaths << urlPath;
-        else if (urlPath.endsWith(QLatin1String(".css")))
-            plainCss << urlPath;
-    }
-    // Both esbuild calls at once: they overlap on two cores.
-    std::unique_ptr<CssModuleCompiler> cssCompiler;
-    if (!cssModulePaths.isEmpty())
-        cssCompiler = m_compiler.startCssModules(cssModulePaths);
-    auto batch = m_compiler.compileBatch(urlPaths, DevModuleCompiler::Format::Factory);
-    const qint64 modulesMs = clock.elapsed();
-    bool cssOk = true;
-    if (cssCompiler) {
-        auto compiled = cssCompiler->finish();
-        cssOk = compiled.ok();
-        if (cssOk)
-            takeCssModules(*compiled);
-    }
-    const qint64 cssMs = clock.elapsed();
-    if (batch.ok() && cssOk) {
+    if (m_compileThread.joinable())
+        m_compileThread.join();
+    else
+        m_firstPage = compileFirstPage(QSet<QString>(m_modules.keyBegin(), m_modules.keyEnd()));
+    const FirstPage page = *std::exchange(m_firstPage, std::nullopt);
+    const qint64 waitedMs = clock.elapsed();
+    const bool cssOk = !page.css || page.css->ok();
+    if (cssOk && page.css)
+        takeCssModules(**page.css);
+    const QString &nodeModules = m_compiler.toolchain().nodeModules;
+    if (page.batch->ok() && cssOk) {
         m_bundled = true;
-        for (auto it = batch->cbegin(); it != batch->cend(); ++it)
-            m_factories.insert(it.key(), m_linker.linkFactory(it.key(), it.value()));
-        if (m_linker.enableReactRefresh(m_compiler.toolchain().nodeModules))  // linked again, now registering their components
-            for (auto it = batch->cbegin(); it != batch->cend(); ++it)
+        const QHash<QString, QByteArray> &batch = **page.batch;
+        // The packages are known before the factories are linked: their pre-bundle
+        // starts first, beside the linking.
+        startBundlingPackages(ModuleLinker::packagesOf(batch, nodeModules) | m_linker.bareImports());
+        for (auto it = batch.cbegin(); it != batch.cend(); ++it)
+            m_factories.insert(it.key(), m_linker.linkFactory(it.key(), it.value(), ModuleLinker::Helpers::Shared));
+        if (m_linker.enableReactRefresh(nodeModules))  // now registering their components
+            for (auto it = batch.cbegin(); it != batch.cend(); ++it)
                 if (dev::usesJsx(it.key()))
-                    m_factories.insert(it.key(), m_linker.linkFactory(it.key(), it.value()));
-        for (const QString &path : std::as_const(plainCss))
+                    m_factories.insert(it.key(), m_linker.withRefresh(it.key(), m_factories.value(it.key())));
+        for (const QString &path : page.plainCss)
             readStylesheet(path, true);
     } else {
-        for (const QString &urlPath : std::as_const(urlPaths))
+        for (const QString &urlPath : page.modules)
             if (auto compiled = compileModule(urlPath); compiled.ok())
                 m_modules.insert(urlPath, *compiled);
-        if (m_linker.enableReactRefresh(m_compiler.toolchain().nodeModules))
+        if (m_linker.enableReactRefresh(nodeModules))
             for (const QString &path : m_modules.keys())
                 if (dev::usesJsx(path))
                     if (auto compiled = compileModule(path); compiled.ok())
                         m_modules.insert(path, *compiled);
+        startBundlingPackages(m_linker.bareImports());
     }
-    qCDebug(lcIgnis).nospace() << "first page: " << urlPaths.size() << " modules compiled by " << modulesMs << " ms, "
-                               << cssModulePaths.size() << " CSS modules by " << cssMs << " ms, linked by "
-                               << clock.elapsed() << " ms";
-    m_bundledPackages = m_linker.bareImports();
+    qCDebug(lcIgnis).nospace() << "first page: files found by " << page.scannedMs << " ms, " << page.cssModules.size()
+                               << " CSS modules scoped or started by " << page.scopedMs << " ms, " << page.modules.size()
+                               << " modules compiled by "
+                               << page.modulesMs << " ms, CSS modules by " << page.cssMs
+                               << " ms; waited for " << waitedMs << " ms, linked in " << clock.elapsed() - waitedMs << " ms";
+    if (m_linker.bareImports() != m_bundledPackages)  // lacksPackages() will tell
+        qCWarning(lcIgnis) << "dev server: the first page imports other packages than its factories showed";
+}
+
+void DevModuleCache::startBundlingPackages(const QSet<QString> &packages)
+{
+    m_bundledPackages = packages;
     QPromise<void> done;
     m_packagesReady = done.future();
-    m_packagesThread = std::thread([this, packages = m_bundledPackages, done = std::move(done)]() mutable {
+    m_packagesThread = std::thread([this, packages, done = std::move(done)]() mutable {
         done.start();
         m_compiler.bundlePackages(packages);
         done.finish();
@@ -195,7 +251,7 @@ void DevModuleCache::bundlePackages()
 
 ModuleBundle::Input DevModuleCache::bundleInput(const QStringList &entries) const
 {
-    return {entries, &m_factories, &m_linker.dependencies(), &m_styles, m_linker.clientUrl()};
+    return {entries, &m_factories, &m_linker.dependencies(), &m_styles, m_linker.clientUrl(), m_linker.sharedHelpers()};
 }
 
 } // namespace helios::ignis

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <thread>
 
 namespace helios::ignis {
@@ -33,8 +34,17 @@ public:
     // packages they import are known and pre-bundled together in a third. That one runs
     // on another thread while the page loads (packagesReady()): the browser parses the
     // bundle meanwhile. When a module does not compile, the page falls back to one ES
-    // module per request. Once only.
+    // module per request. Once only; the compiling is done already, or waited for, when
+    // startWarming() began it.
     void warm();
+    // Begins the first page's compiling on another thread, before any page is asked for
+    // (the dev server starts it with itself, so that compiling overlaps its own start and
+    // the browser's). Nothing else may use the cache until firstPageCompiled() finished
+    // and warm() (or finishWarming()) ran.
+    void startWarming();
+    QFuture<void> firstPageCompiled() const { return m_firstPageCompiled; }
+    // warm(), when startWarming() began it.
+    void finishWarming();
     // Whether warm() bundled the page.
     bool isBundled() const { return m_bundled; }
 
@@ -70,7 +80,22 @@ public:
     ModuleBundle::Input bundleInput(const QStringList &entries) const;
 
 private:
-    QByteArray cssModuleJs(const QString &urlPath, const CssModuleCompiler::Output &output) const;
+    struct FirstPage {
+        QStringList modules;  // URL paths
+        QStringList cssModules;
+        QStringList plainCss;
+        std::optional<Result<QHash<QString, QByteArray>>> batch;
+        std::optional<Result<QHash<QString, CssModuleCompiler::Output>>> css;  // none without CSS modules
+        qint64 scannedMs = 0;  // timings, from the start
+        qint64 scopedMs = 0;
+        qint64 modulesMs = 0;
+        qint64 cssMs = 0;
+    };
+    // `served`: modules already served one by one, compiled again by nobody.
+    FirstPage compileFirstPage(const QSet<QString> &served) const;
+    // The pre-bundle of the first page's packages, on another thread (packagesReady()).
+    void startBundlingPackages(const QSet<QString> &packages);
+    QByteArray cssModuleJs(const QString &urlPath) const;
     QStringList takeCssModules(const QHash<QString, CssModuleCompiler::Output> &compiled);
     Result<QByteArray> compileModule(const QString &urlPath);
     QString absolute(const QString &urlPath) const;
@@ -80,12 +105,15 @@ private:
     bool m_warmed = false;
     bool m_bundled = false;
     QHash<QString, QByteArray> m_modules;     // URL path -> served JavaScript
-    QHash<QString, QByteArray> m_cssModules;  // URL path of a .module.css -> its JavaScript
+    QHash<QString, QByteArray> m_cssModules;  // URL path of a .module.css -> its JavaScript (empty: not made yet)
     // The bundled page (ModuleBundle).
     QHash<QString, QByteArray> m_factories;   // URL path -> factory (modules and stylesheets)
     QHash<QString, QByteArray> m_styles;      // URL path of imported CSS -> its CSS
     QHash<QString, QByteArray> m_cssClasses;  // URL path of a CSS module -> its class names module
     QSet<QString> m_bundledPackages;          // the packages in /@deps/ now
+    std::thread m_compileThread;              // the first page's compiling startWarming() began
+    QFuture<void> m_firstPageCompiled;        // a default QFuture counts as finished
+    std::optional<FirstPage> m_firstPage;     // its outcome, for warm()
     std::thread m_packagesThread;             // the pre-bundle warm() started
     QFuture<void> m_packagesReady;            // a default QFuture counts as finished
 };

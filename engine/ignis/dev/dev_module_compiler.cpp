@@ -74,10 +74,13 @@ Result<void> DevModuleCompiler::open(const QString &projectDir)
     m_workDir = m_projectDir + QStringLiteral("/.helios/dev");
     if (!QDir().mkpath(m_workDir))
         return makeError(ErrorCode::Io, QStringLiteral("cannot create the dev server's directory"), m_workDir);
-    // Started now, ready by the first edit: Node.js and esbuild start while the page loads.
     m_transforms = std::make_unique<TransformService>(m_toolchain, m_projectDir);
-    m_transforms->start();
     return {};
+}
+
+void DevModuleCompiler::startTransforms()
+{
+    m_transforms->start();
 }
 
 QString DevModuleCompiler::depsDir() const { return m_workDir + QStringLiteral("/deps"); }
@@ -131,7 +134,8 @@ Result<QByteArray> DevModuleCompiler::compileInProcess(const QString &urlPath, F
     return esbuild.readAllStandardOutput();
 }
 
-Result<QHash<QString, QByteArray>> DevModuleCompiler::compileBatch(const QStringList &urlPaths, Format format)
+Result<QHash<QString, QByteArray>> DevModuleCompiler::compileBatch(const QStringList &urlPaths, Format format,
+                                                                   const std::function<void()> &meanwhile)
 {
     QTemporaryDir scratch(dev::scratchDir() + QStringLiteral("/helios-dev-XXXXXX"));
     if (!scratch.isValid())
@@ -147,6 +151,8 @@ Result<QHash<QString, QByteArray>> DevModuleCompiler::compileBatch(const QString
     esbuild.setProcessEnvironment(m_toolchain.oneShotEnvironment());
     ++m_esbuildRuns;
     esbuild.start(m_toolchain.binary, args);
+    if (meanwhile)
+        meanwhile();
     if (!esbuild.waitForFinished(120000) || esbuild.exitStatus() != QProcess::NormalExit || esbuild.exitCode() != 0)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("a module does not compile"), m_projectDir);
     QHash<QString, QByteArray> compiled;
@@ -164,8 +170,9 @@ Result<QHash<QString, QByteArray>> DevModuleCompiler::compileBatch(const QString
 std::unique_ptr<CssModuleCompiler> DevModuleCompiler::startCssModules(const QStringList &urlPaths)
 {
     auto compiler = std::make_unique<CssModuleCompiler>(m_toolchain, m_projectDir, m_workDir);
-    ++m_esbuildRuns;
     compiler->start(urlPaths);
+    if (compiler->startedEsbuild())
+        ++m_esbuildRuns;
     return compiler;
 }
 

@@ -185,7 +185,7 @@ struct DevModuleServer::Private {
             return text(404, "text/plain", "no stylesheet " + path.toUtf8());
         return text(200, "text/javascript; charset=utf-8",
                     "import { updateStyle } from \"" + linker.clientUrl() + "\";\nupdateStyle(" + dev::jsString(path) +
-                        ", " + dev::jsString(QString::fromUtf8(css)) + ");\n");
+                        ", " + dev::jsString(QByteArrayView(css)) + ");\n");
     }
 
     DevResponse file(const QString &path) const
@@ -226,20 +226,39 @@ const ProjectConfig &DevModuleServer::project() const { return d->project; }
 
 int DevModuleServer::esbuildRuns() const
 {
+    d->cache.finishWarming();
     d->cache.waitForPackages();
     return d->compiler.esbuildRuns();
 }
 
-QFuture<void> DevModuleServer::packagesReady() const { return d->cache.packagesReady(); }
+void DevModuleServer::startWarming() { d->cache.startWarming(); }
+
+QFuture<void> DevModuleServer::pendingFor(const QString &path)
+{
+    if (path == QLatin1String("/@helios/client.js"))
+        return {};
+    if (const QFuture<void> compiled = d->cache.firstPageCompiled(); !compiled.isFinished())
+        return compiled;
+    if (!path.startsWith(QLatin1String("/@deps/")))
+        return {};
+    d->cache.finishWarming();  // the pre-bundle starts once the first page is linked
+    return d->cache.packagesReady();
+}
 
 int DevModuleServer::serviceTransforms() const { return d->compiler.serviceTransforms(); }
 
-bool DevModuleServer::isBundled() const { return d->cache.isBundled(); }
+bool DevModuleServer::isBundled() const
+{
+    d->cache.finishWarming();
+    return d->cache.isBundled();
+}
 
 void DevModuleServer::setHmrPort(quint16 port) { d->linker.setHmrPort(port); }
 
 DevResponse DevModuleServer::get(const QString &path, const QString &query)
 {
+    if (path != QLatin1String("/@helios/client.js"))
+        d->cache.finishWarming();
     if (path.contains(QLatin1String("..")))
         return text(400, "text/plain", "bad path\n");
     if (path == QLatin1String("/") || path == QLatin1String("/index.html")) {
@@ -263,6 +282,9 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
     }
     if (path.startsWith(QLatin1String("/@deps/"))) {
         d->cache.waitForPackages();
+        // The page loads its packages and then runs: the transform process starts beside
+        // that, ready by the first edit.
+        d->compiler.startTransforms();
         bool ok = false;
         const QByteArray bytes = dev::readFile(d->compiler.depsDir() + path.mid(6), &ok);
         return ok ? text(200, path.endsWith(QLatin1String(".map")) ? "application/json" : "text/javascript; charset=utf-8", bytes)
@@ -286,6 +308,7 @@ QList<QJsonObject> DevModuleServer::tokensChanged() { return d->tokensChanged();
 
 QList<QJsonObject> DevModuleServer::filesChanged(const QStringList &changed, ChangeTiming timing)
 {
+    d->cache.finishWarming();
     return d->planner.filesChanged(changed, timing);
 }
 

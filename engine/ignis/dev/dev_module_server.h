@@ -44,9 +44,10 @@ struct DevResponse {
 //   /@helios-bundle.css?entries=...   every stylesheet those modules import, merged
 //
 // The first page load compiles every module of the project in one esbuild call (as
-// CommonJS factories), every CSS module in another at the same time, and pre-bundles
-// every package they import in one more, on another thread while the browser loads the
-// page's bundle. The page then loads the bundle: a handful of
+// CommonJS factories) -- begun on another thread when the server starts --, scopes the
+// CSS modules meanwhile (those it cannot go to esbuild in another call at the same time),
+// and pre-bundles every package they import in one more, on another thread while the
+// browser loads the page's bundle. The page then loads the bundle: a handful of
 // requests however many modules there are (ModuleBundle). Should a module not compile,
 // the page falls back to one ES module per request. Later changes compile single files
 // through a long-lived transform process (TransformService); a hot update carries the
@@ -68,14 +69,20 @@ public:
     // The WebSocket port the injected client connects to (0: the page's own port, /@hmr).
     void setHmrPort(quint16 port);
 
-    // A /@deps/ request waits for the pre-bundle the first page load started; a
-    // transport with an event loop waits for packagesReady() first instead of blocking.
-    DevResponse get(const QString &path, const QString &query);
-    QFuture<void> packagesReady() const;
+    // Begins compiling the first page on another thread now, before it is asked for: a
+    // server calls it as it starts, so that compiling overlaps its own start and the
+    // browser's.
+    void startWarming();
 
-    // How many times an esbuild process started: the first page load should cost three
-    // (every module, every CSS module, every package), however many modules there are.
-    // Waits for the package pre-bundle.
+    // A request waits for the first page's compile startWarming() began and a /@deps/
+    // request for the pre-bundle the first page load started; a transport with an event
+    // loop waits for pendingFor(path) first instead of blocking.
+    DevResponse get(const QString &path, const QString &query);
+    QFuture<void> pendingFor(const QString &path);
+
+    // How many times an esbuild process started: the first page load should cost two or
+    // three (every module, every package, the CSS modules the dev server does not scope
+    // itself), however many modules there are. Waits for the package pre-bundle.
     int esbuildRuns() const;
     // Single modules compiled by the long-lived transform process (no process start).
     int serviceTransforms() const;

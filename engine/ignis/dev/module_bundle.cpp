@@ -117,48 +117,96 @@ qsizetype ModuleBundle::takeLeadingImports(const QString &sheetPath, const QByte
     return taken;
 }
 
+namespace {
+
+bool isWordByte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || uchar(c) >= 0x80;
+}
+
+// Calls found(start, end, isImport, specifier) for every `require("x")` and `import("x")`
+// in esbuild's output (double-quoted specifiers without escapes), not member calls
+// (x.require("y")) nor parts of longer names; [start, end) is the whole call.
+template <typename Found>
+void forEachRequire(const QByteArray &code, Found &&found)
+{
+    const char *data = code.constData();
+    const qsizetype size = code.size();
+    // Two searches with long needles: memmem skips ahead on those (searching for `("`
+    // took most of the time linking a module).
+    qsizetype nextRequire = dev::find(code, "require(\"");
+    qsizetype nextImport = dev::find(code, "import(\"");
+    while (nextRequire >= 0 || nextImport >= 0) {
+        const bool isImport = nextRequire < 0 || (nextImport >= 0 && nextImport < nextRequire);
+        const qsizetype start = isImport ? nextImport : nextRequire;
+        const qsizetype open = start + (isImport ? 8 : 9);  // after `("`
+        qsizetype resume = open;
+        if (start == 0 || (!isWordByte(data[start - 1]) && data[start - 1] != '.' && data[start - 1] != '$')) {
+            qsizetype close = open;
+            while (close < size && data[close] != '"' && data[close] != '\\')
+                ++close;
+            if (close > open && close + 1 < size && data[close] == '"' && data[close + 1] == ')') {
+                found(start, close + 2, isImport, QByteArrayView(data + open, close - open));
+                resume = close + 2;
+            }
+        }
+        if (nextRequire >= 0 && nextRequire < resume)
+            nextRequire = dev::find(code, "require(\"", resume);
+        if (nextImport >= 0 && nextImport < resume)
+            nextImport = dev::find(code, "import(\"", resume);
+    }
+}
+
+} // namespace
+
+QStringList ModuleBundle::requiredSpecifiers(const QByteArray &code)
+{
+    QStringList specifiers;
+    forEachRequire(code, [&](qsizetype, qsizetype, bool, QByteArrayView specifier) {
+        specifiers << QString::fromUtf8(specifier);
+    });
+    return specifiers;
+}
+
 QByteArray ModuleBundle::rewriteRequires(const QByteArray &code, const Resolve &resolve, QStringList *resolved)
 {
-    // esbuild's output: double-quoted specifiers, `require("x")` for static imports and
-    // `import("x")` kept for dynamic ones.
-    static const QRegularExpression pattern(QStringLiteral("\\b(require|import)\\(\"([^\"\\\\]+)\"\\)"));
-    const QString text = QString::fromUtf8(code);
-    QString out;
-    out.reserve(text.size() + 256);
+    // esbuild's output: `require("x")` for static imports and `import("x")` kept for
+    // dynamic ones.
+    QByteArray out;
+    out.reserve(code.size() + 256);
     qsizetype last = 0;
-    for (auto it = pattern.globalMatch(text); it.hasNext();) {
-        const auto match = it.next();
-        // Not a member call (x.require("y")) and not inside an identifier.
-        const qsizetype start = match.capturedStart(0);
-        if (start > 0 && (text.at(start - 1) == QLatin1Char('.') || text.at(start - 1) == QLatin1Char('$')))
-            continue;
-        const QString target = resolve(match.captured(2));
+    forEachRequire(code, [&](qsizetype start, qsizetype end, bool isImport, QByteArrayView specifier) {
+        const QString target = resolve(QString::fromUtf8(specifier));
         if (resolved)
             resolved->append(target);
-        out += QStringView(text).mid(last, start - last);
-        out += match.capturedView(1) == QLatin1String("import") ? QStringLiteral("__heliosImport(") : QStringLiteral("require(");
-        out += QString::fromUtf8(jsString(target)) + QLatin1Char(')');
-        last = match.capturedEnd(0);
+        out.append(code.constData() + last, start - last);
+        out += isImport ? "__heliosImport(" : "require(";
+        out += jsString(target) + ')';
+        last = end;
         // `__toESM(require("x"), 1)`: esbuild's Node.js interop for a project whose
         // package.json says "type": "module" (the default import is module.exports).
         // The page imports ES modules the browser's way, the default export as `default`,
         // as the unbundled page does.
-        if (text.mid(last, 3) == QLatin1String(", 1") && text.mid(last + 3, 1) == QLatin1String(")") &&
-            QStringView(text).mid(0, start).endsWith(QLatin1String("__toESM(")))
+        if (QByteArrayView(code).sliced(last).startsWith(", 1)") && QByteArrayView(code).first(start).endsWith("__toESM("))
             last += 3;
-    }
-    out += QStringView(text).mid(last);
-    return out.toUtf8();
+    });
+    out.append(code.constData() + last, code.size() - last);
+    return out;
 }
 
 QByteArray ModuleBundle::withRefreshRegistration(const QString &urlPath, const QByteArray &code)
 {
     // __export(App_exports, {\n  App: () => App,\n  default: () => App_default\n});
-    static const QRegularExpression exportBlock(QStringLiteral("^__export\\(\\w+, \\{([^}]*)\\}\\);"),
-                                                QRegularExpression::MultilineOption);
+    // The first such block at the start of a line; only it is read as text.
+    static const QRegularExpression exportBlock(QStringLiteral("^__export\\(\\w+, \\{([^}]*)\\}\\);"));
     static const QRegularExpression item(QStringLiteral("^\\s*(\"[^\"]*\"|[\\w$]+): \\(\\) => ([\\w$]+)\\s*$"));
-    const QString text = QString::fromUtf8(code);
-    const auto block = exportBlock.match(text);
+    QRegularExpressionMatch block;
+    for (qsizetype at = dev::find(code, "__export("); at >= 0 && !block.hasMatch(); at = dev::find(code, "__export(", at + 1)) {
+        if (at > 0 && code.at(at - 1) != '\n')
+            continue;
+        const qsizetype end = dev::find(code, "});", at);
+        block = exportBlock.match(QString::fromUtf8(code.sliced(at, (end < 0 ? code.size() : end + 3) - at)));
+    }
     if (!block.hasMatch())
         return code;
     QByteArray registrations;
@@ -176,15 +224,15 @@ QByteArray ModuleBundle::withRefreshRegistration(const QString &urlPath, const Q
         return code;
     const QByteArray tail = "\n" + registrations + "__hmr.accept(() => __heliosRefresh());\n";
     // Before the source map comment, which stays last.
-    const qsizetype map = code.lastIndexOf("//# sourceMappingURL=");
+    const qsizetype last = dev::lastLineStart(code);
     QByteArray out = code;
-    out.insert(map >= 0 ? map : out.size(), tail);
+    out.insert(QByteArrayView(code).sliced(last).startsWith("//# sourceMappingURL=") ? last : out.size(), tail);
     return out;
 }
 
 bool ModuleBundle::acceptsItself(const QByteArray &code)
 {
-    return code.contains("__hmr.accept(") || code.contains("__hmr?.accept(");
+    return dev::find(code, "__hmr.accept(") >= 0 || dev::find(code, "__hmr?.accept(") >= 0;
 }
 
 QByteArray ModuleBundle::cssModuleFactory(const QByteArray &classesModule)
@@ -254,10 +302,12 @@ QByteArray ModuleBundle::script(const Input &input, const Graph &graph)
     for (qsizetype i = 0; i < graph.packages.size(); ++i)
         out += "import * as __p" + QByteArray::number(i) + " from \"" + graph.packages.at(i).toUtf8() + "\";\n";
     out += "const r = __registry();\n";
+    if (!input.helpers.isEmpty())
+        out += "r.helpers(" + input.helpers + ");\n";
     for (qsizetype i = 0; i < graph.packages.size(); ++i)
         out += "r.external(" + jsString(graph.packages.at(i)) + ", __p" + QByteArray::number(i) + ");\n";
     for (const QString &path : graph.modules)
-        out += "r.define(" + jsString(path) + ", " + jsString(QString::fromUtf8(input.factories->value(path))) + ");\n";
+        out += "r.define(" + jsString(path) + ", " + jsString(QByteArrayView(input.factories->value(path))) + ");\n";
     QStringList entries;
     for (const QString &entry : input.entries)
         if (input.factories->contains(entry))

@@ -19,7 +19,10 @@ namespace helios::ignis {
 // A factory is esbuild's CommonJS output of one module (format: cjs, import.meta.hot
 // defined as __hmr), its require()/import() specifiers rewritten to URL paths, run by
 // the client as
-//   function (require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh)
+//   function (require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh,
+//             __heliosHelpers)
+// where __heliosHelpers holds esbuild's runtime helpers, defined once by the bundle
+// (ModuleLinker::sharedHelpers()).
 class ModuleBundle {
 public:
     using Resolve = std::function<QString(const QString &specifier)>;
@@ -28,6 +31,8 @@ public:
     // `__heliosImport("<resolve(x)>")` in esbuild's CommonJS output; `specifiers` gets
     // the resolved ones in order.
     static QByteArray rewriteRequires(const QByteArray &code, const Resolve &resolve, QStringList *resolved);
+    // The specifiers rewriteRequires() would resolve, in order.
+    static QStringList requiredSpecifiers(const QByteArray &code);
 
     // React Refresh for a factory: when every export is a component (PascalCase), each
     // registers with react-refresh's runtime and the module accepts its own updates.
@@ -47,6 +52,7 @@ public:
         const QHash<QString, QStringList> *dependencies; // URL path -> resolved specifiers, in order
         const QHash<QString, QByteArray> *styles;     // URL path of a stylesheet -> its CSS
         QByteArray clientUrl;
+        QByteArray helpers = {};  // an expression for __heliosHelpers; none when empty
     };
     // The modules reachable from the entries, depth first, and the stylesheets in the
     // order a bundler would put them (a module's imports before the module).

@@ -13,12 +13,41 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <iterator>
+
 namespace helios::ignis {
 
 namespace {
 
 constexpr QByteArrayView mapPrefix = "/@helios/map";
 constexpr QByteArrayView inlineMap = "//# sourceMappingURL=data:application/json;base64,";
+
+// esbuild's runtime helpers that only define functions over their arguments (no
+// require(), no module state), so that one copy serves every factory.
+bool isSharableHelper(QByteArrayView name)
+{
+    static const QByteArrayView names[] = {"__create",  "__defProp",   "__getOwnPropDesc", "__getOwnPropNames",
+                                           "__getProtoOf", "__hasOwnProp", "__export",      "__copyProps",
+                                           "__reExport", "__toESM",     "__toCommonJS"};
+    return std::find(std::begin(names), std::end(names), name) != std::end(names);
+}
+
+// Where the statement starting at `at` ends (`lines` counts its lines): esbuild prints a
+// helper's further lines indented, or starting with the '}' or ')' that closes it.
+qsizetype statementEnd(const QByteArray &code, qsizetype at, qsizetype *lines)
+{
+    for (;;) {
+        const qsizetype newline = code.indexOf('\n', at);
+        if (newline < 0)
+            return -1;
+        ++*lines;
+        at = newline + 1;
+        const char next = at < code.size() ? code.at(at) : '\0';
+        if (next != ' ' && next != '\t' && next != '}' && next != ')')
+            return at;
+    }
+}
 
 bool isBare(const QString &specifier)
 {
@@ -65,7 +94,7 @@ QString ModuleLinker::resolve(const QString &importer, const QString &specifier,
     return resolved;
 }
 
-QByteArray ModuleLinker::linkFactory(const QString &urlPath, const QByteArray &compiled)
+QByteArray ModuleLinker::linkFactory(const QString &urlPath, const QByteArray &compiled, Helpers helpers)
 {
     QStringList deps;
     QByteArray code = ModuleBundle::rewriteRequires(
@@ -76,15 +105,67 @@ QByteArray ModuleLinker::linkFactory(const QString &urlPath, const QByteArray &c
         },
         &deps);
     m_dependencies.insert(urlPath, deps);
-    if (const qsizetype at = code.lastIndexOf(inlineMap); at >= 0) {
+    if (helpers == Helpers::Shared)
+        code = withSharedHelpers(code);
+    if (const qsizetype at = dev::lastLineStart(code); QByteArrayView(code).sliced(at).startsWith(inlineMap)) {
         qsizetype end = code.indexOf('\n', at);
         if (end < 0)
             end = code.size();
         m_sourceMaps.insert(urlPath, code.mid(at + inlineMap.size(), end - at - inlineMap.size()));
         code.replace(at, end - at, QByteArray("//# sourceMappingURL=" + sourceMapUrl(urlPath)));
     }
-    if (dev::usesJsx(urlPath) && m_reactRefresh)
-        code = ModuleBundle::withRefreshRegistration(urlPath, code);
+    if (ModuleBundle::acceptsItself(code))
+        m_selfAccepting.insert(urlPath);
+    return withRefresh(urlPath, code);
+}
+
+QByteArray ModuleLinker::withSharedHelpers(const QByteArray &code)
+{
+    QByteArrayList names;
+    qsizetype at = 0;
+    qsizetype lines = 0;
+    while (QByteArrayView(code).sliced(at).startsWith("var __")) {
+        const qsizetype nameEnd = code.indexOf(' ', at + 4);
+        qsizetype statementLines = 0;
+        const qsizetype end = statementEnd(code, at, &statementLines);
+        if (nameEnd < 0 || end < 0)
+            break;
+        const QByteArrayView name = QByteArrayView(code).sliced(at + 4, nameEnd - at - 4);
+        const QByteArrayView statement = QByteArrayView(code).sliced(at, end - at);
+        if (!isSharableHelper(name) || !statement.sliced(nameEnd - at).startsWith(" = "))
+            break;
+        const auto known = m_helpers.constFind(name.toByteArray());
+        if (known == m_helpers.constEnd()) {
+            m_helpers.insert(name.toByteArray(), statement.toByteArray());
+            m_helperOrder << name.toByteArray();
+        } else if (*known != statement) {
+            break;  // not the helper the others share
+        }
+        names << name.toByteArray();
+        lines += statementLines;
+        at = end;
+    }
+    if (names.isEmpty())
+        return code;
+    // As many lines as the helpers took: the source map's lines stay where they were.
+    return "var { " + names.join(", ") + " } = __heliosHelpers;" + QByteArray(lines, '\n') + QByteArrayView(code).sliced(at);
+}
+
+QByteArray ModuleLinker::sharedHelpers() const
+{
+    if (m_helperOrder.isEmpty())
+        return {};
+    QByteArray out = "(() => {\n";
+    for (const QByteArray &name : m_helperOrder)
+        out += m_helpers.value(name);
+    return out + "return { " + m_helperOrder.join(", ") + " };\n})()";
+}
+
+QByteArray ModuleLinker::withRefresh(const QString &urlPath, const QByteArray &factory)
+{
+    if (!dev::usesJsx(urlPath) || !m_reactRefresh)
+        return factory;
+    QByteArray code = ModuleBundle::withRefreshRegistration(urlPath, factory);
     if (ModuleBundle::acceptsItself(code))
         m_selfAccepting.insert(urlPath);
     return code;
@@ -170,16 +251,39 @@ QByteArray ModuleLinker::withRefreshRegistration(const QString &urlPath, const Q
     return out;
 }
 
+namespace {
+
+// Component updates keep their state when react-refresh's runtime is at hand (Helios's
+// toolchain has it); without it they reload the page.
+bool refreshes(const QSet<QString> &packages, const QString &nodeModules)
+{
+    return packages.contains(QStringLiteral("react-dom/client")) &&
+           QFileInfo::exists(nodeModules + QStringLiteral("/react-refresh/runtime.js"));
+}
+
+const QString refreshRuntime = QStringLiteral("react-refresh/runtime");
+
+} // namespace
+
 bool ModuleLinker::enableReactRefresh(const QString &nodeModules)
 {
-    // Component updates keep their state when react-refresh's runtime is at hand
-    // (Helios's toolchain has it); without it they reload the page.
-    if (!m_reactRefresh && m_bareImports.contains(QStringLiteral("react-dom/client")) &&
-        QFileInfo::exists(nodeModules + QStringLiteral("/react-refresh/runtime.js"))) {
-        m_bareImports.insert(QStringLiteral("react-refresh/runtime"));
+    if (!m_reactRefresh && refreshes(m_bareImports, nodeModules)) {
+        m_bareImports.insert(refreshRuntime);
         m_reactRefresh = true;
     }
     return m_reactRefresh;
+}
+
+QSet<QString> ModuleLinker::packagesOf(const QHash<QString, QByteArray> &factories, const QString &nodeModules)
+{
+    QSet<QString> packages;
+    for (const QByteArray &code : factories)
+        for (const QString &specifier : ModuleBundle::requiredSpecifiers(code))
+            if (isBare(specifier))
+                packages.insert(specifier);
+    if (refreshes(packages, nodeModules))
+        packages.insert(refreshRuntime);
+    return packages;
 }
 
 } // namespace helios::ignis

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QHash>
 #include <QSet>
 #include <QString>
@@ -35,7 +36,19 @@ public:
     // paths, recorded as its dependencies. Its inline source map moves out to
     // sourceMapUrl(urlPath): DevTools fetch it only when open, while the page would parse
     // it with every factory it evaluates (it is most of a factory's bytes).
-    QByteArray linkFactory(const QString &urlPath, const QByteArray &compiled);
+    //
+    // With Helpers::Shared, esbuild's runtime helpers that lead the factory (__toESM,
+    // __export, ... -- half of a small module's bytes) give way to one line taking them
+    // from `__heliosHelpers`, which the bundle defines once (sharedHelpers()): the page
+    // compiles them once instead of once per module. Hot updates keep their own, as the
+    // page they go to may have fewer.
+    enum class Helpers { Own, Shared };
+    QByteArray linkFactory(const QString &urlPath, const QByteArray &compiled, Helpers helpers = Helpers::Own);
+    // An expression for the helpers factories linked with Helpers::Shared take, empty if none.
+    QByteArray sharedHelpers() const;
+    // A factory linked before React Refresh was on, now registering its components (when
+    // it is a refresh boundary): linkFactory() does this itself once it is on.
+    QByteArray withRefresh(const QString &urlPath, const QByteArray &factory);
     // Where the source map of a factory is served, and the map (JSON), empty if none.
     static QByteArray sourceMapUrl(const QString &urlPath);
     static bool isSourceMapUrl(const QString &path);
@@ -43,8 +56,11 @@ public:
 
     // Turns React Refresh on when the page uses React and the toolchain has
     // react-refresh's runtime (its package joins the imported ones). Modules linked
-    // before must be linked again to register their components.
+    // before register their components through withRefresh().
     bool enableReactRefresh(const QString &nodeModules);
+    // The packages factories (esbuild's cjs output, not linked yet) import, as linking
+    // them and enableReactRefresh() would find them: known before the linking is done.
+    static QSet<QString> packagesOf(const QHash<QString, QByteArray> &factories, const QString &nodeModules);
     bool reactRefresh() const { return m_reactRefresh; }
 
     QSet<QString> importersOf(const QString &urlPath) const { return m_importers.value(urlPath); }
@@ -60,6 +76,7 @@ private:
     // file: the browser or the registry reports it with the importer.
     QString resolve(const QString &importer, const QString &specifier, bool *file);
     QByteArray withRefreshRegistration(const QString &urlPath, const QByteArray &code) const;
+    QByteArray withSharedHelpers(const QByteArray &code);
 
     QString m_projectDir;
     quint16 m_hmrPort = 0;
@@ -69,6 +86,8 @@ private:
     QSet<QString> m_selfAccepting;                 // modules that call import.meta.hot.accept
     QSet<QString> m_bareImports;
     QHash<QString, QByteArray> m_sourceMaps;       // URL path -> a factory's source map, base64
+    QHash<QByteArray, QByteArray> m_helpers;       // name -> esbuild's statement defining it
+    QByteArrayList m_helperOrder;                  // the names, as first seen
 };
 
 } // namespace helios::ignis

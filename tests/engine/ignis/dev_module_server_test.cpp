@@ -2,9 +2,11 @@
 // The IGNIS dev server's logic without a transport: import rewriting, the page, modules
 // compiled by the real esbuild, packages pre-bundled (with Node.js for CommonJS names),
 // tokens, CSS and CSS modules, and the hot-update message each kind of change produces.
+#include "ignis/dev/dev_files.h"
 #include "ignis/dev/dev_module_server.h"
 #include "ignis/dev/import_rewriter.h"
 #include "ignis/dev/module_bundle.h"
+#include "ignis/dev/module_linker.h"
 
 #include "core/config.h"
 
@@ -69,6 +71,44 @@ private Q_SLOTS:
         QVERIFY2(out.contains("__toESM(require(\"/u/x.module.css\"));"), out.constData());
         QVERIFY(out.contains("__heliosImport(\"/u/lazy\")"));
         QVERIFY(out.contains("a.require(\"./member\")"));  // a member call, not an import
+    }
+
+    void stringLiteralsAreJson()
+    {
+        // What JSON writes, for every byte below 0x20, quotes, backslashes and UTF-8.
+        QByteArray text = "plain \"quoted\" back\\slash caf\xc3\xa9 </script> \xe2\x80\xa8";
+        for (char c = 1; c < 0x20; ++c)
+            text += c;
+        const QByteArray json = QJsonDocument(QJsonArray{QString::fromUtf8(text)}).toJson(QJsonDocument::Compact);
+        QCOMPARE(dev::jsString(QByteArrayView(text)), json.mid(1).chopped(1));
+        QCOMPARE(dev::jsString(QString::fromUtf8(text)), json.mid(1).chopped(1));
+        QCOMPARE(dev::jsString(QByteArrayView()), QByteArray("\"\""));
+    }
+
+    void factoriesShareEsbuildsHelpers()
+    {
+        const QByteArray helpers = "var __defProp = Object.defineProperty;\n"
+                                   "var __export = (target, all) => {\n"
+                                   "  for (var name in all)\n"
+                                   "    __defProp(target, name, { get: all[name], enumerable: true });\n"
+                                   "};\n";
+        const QByteArray body = QByteArray("var a_exports = {};\n__export(a_exports, { a: () => a });\nmodule.exports = a_exports;\nconst a = 1;\n");
+        const QByteArray input = helpers + body;
+        ModuleLinker linker;
+        const QByteArray shared = linker.linkFactory(QStringLiteral("/src/a.ts"), input, ModuleLinker::Helpers::Shared);
+        // One line takes the helpers; the lines they took stay, empty, for the source map.
+        QCOMPARE(shared, QByteArray("var { __defProp, __export } = __heliosHelpers;\n\n\n\n\n" + body));
+        QCOMPARE(shared.count('\n'), input.count('\n'));
+        QCOMPARE(linker.sharedHelpers(), QByteArray("(() => {\n" + helpers + "return { __defProp, __export };\n})()"));
+        // Kept: a helper that is not the one shared, what follows it, and helpers that
+        // use the factory's own require() (not on the list).
+        const QByteArray other = "var __defProp = Object.defineProperty;\nvar __export = (t) => t;\n" + body;
+        QCOMPARE(linker.linkFactory(QStringLiteral("/src/b.ts"), other, ModuleLinker::Helpers::Shared),
+                 QByteArray("var { __defProp } = __heliosHelpers;\nvar __export = (t) => t;\n" + body));
+        const QByteArray require = "var __require = ((x) => typeof require !== \"undefined\" ? require : x)(0);\n" + body;
+        QCOMPARE(linker.linkFactory(QStringLiteral("/src/c.ts"), require, ModuleLinker::Helpers::Shared), require);
+        // Own helpers (hot updates): unchanged.
+        QCOMPARE(linker.linkFactory(QStringLiteral("/src/a.ts"), input), input);
     }
 
     void mergedStylesheetHoistsImports_data()
@@ -146,8 +186,9 @@ private Q_SLOTS:
         QCOMPARE(m_server->esbuildRuns(), 0);
         const DevResponse page = m_server->get(QStringLiteral("/"), {});
         QCOMPARE(page.status, 200);
-        // Every module in one call, every CSS module in one, every package in one more.
-        QCOMPARE(m_server->esbuildRuns(), 3);
+        // Every module in one call, every package in one more; the CSS module is plain,
+        // scoped without esbuild.
+        QCOMPARE(m_server->esbuildRuns(), 2);
         QVERIFY(page.body.contains("<script type=\"module\" src=\"/@helios/client.js?hmrPort=24999\"></script>\n"));
         QVERIFY(page.body.indexOf("injectIntoGlobalHook") < page.body.indexOf("</head>"));
         QVERIFY(page.body.contains("src=\"/src/main.tsx\""));
@@ -172,7 +213,7 @@ private Q_SLOTS:
         QCOMPARE(main.status, 200);
         // The page loads the bundle; a module asked for alone compiles in the long-lived
         // transform process, starting no esbuild process.
-        QCOMPARE(m_server->esbuildRuns(), 3);
+        QCOMPARE(m_server->esbuildRuns(), 2);
         QVERIFY(m_server->serviceTransforms() >= 1);
         QVERIFY(main.contentType.startsWith("text/javascript"));
         QVERIFY2(main.body.contains("from \"/@deps/react-dom_client.js\""), main.body.constData());
@@ -217,6 +258,10 @@ private Q_SLOTS:
         QVERIFY(bundle.body.contains("__hmr?.accept()"));
         QVERIFY(bundle.body.contains("default: App_default }"));  // the CSS module's class names
         QVERIFY(bundle.body.endsWith("r.start([\"/src/main.tsx\"]);\n"));
+        // esbuild's helpers once, for every factory.
+        QCOMPARE(bundle.body.count("var __toCommonJS = "), 1);
+        QVERIFY(bundle.body.indexOf("r.helpers((() => {") < bundle.body.indexOf("r.define("));
+        QVERIFY(bundle.body.contains("__toCommonJS } = __heliosHelpers;"));
         // Imports before importers: App and what it imports come before main.
         QVERIFY(bundle.body.indexOf("r.define(\"/src/label.ts\"") < bundle.body.indexOf("r.define(\"/src/main.tsx\""));
         // Source maps are not in the factories but a request away, for DevTools.
@@ -253,12 +298,43 @@ private Q_SLOTS:
         QVERIFY(react.contains("useState"));
         QVERIFY2(react.contains("from \"./chunk-"), react.left(400).constData());
 
-        // A restarted dev server reuses them: its first page load runs esbuild twice.
+        // A restarted dev server reuses them: its first page load runs esbuild once.
         DevModuleServer again(m_config, m_dir.path());
         QVERIFY(again.open().ok());
         QCOMPARE(again.get(QStringLiteral("/"), {}).status, 200);
-        QCOMPARE(again.esbuildRuns(), 2);
+        QCOMPARE(again.esbuildRuns(), 1);
         QCOMPARE(again.get(QStringLiteral("/@deps/react.js"), {}).body, react);
+    }
+
+    void warmingBeginsBeforeThePage()
+    {
+        DevModuleServer early(m_config, m_dir.path());
+        QVERIFY(early.open().ok());
+        early.startWarming();
+        // The client never waits; the rest waits for the first page's compile, and a
+        // package then for the pre-bundle.
+        QVERIFY(early.pendingFor(QStringLiteral("/@helios/client.js")).isFinished());
+        early.pendingFor(QStringLiteral("/")).waitForFinished();
+        early.pendingFor(QStringLiteral("/@deps/react.js")).waitForFinished();
+        QVERIFY(early.pendingFor(QStringLiteral("/")).isFinished());
+        QVERIFY(early.isBundled());
+        const DevResponse react = early.get(QStringLiteral("/@deps/react.js"), {});
+        QCOMPARE(react.status, 200);
+        QVERIFY(react.body.contains("useState"));
+        const DevResponse page = early.get(QStringLiteral("/"), {});
+        QVERIFY(page.body.contains("/@helios-bundle.js?entries=/src/main.tsx"));
+        QVERIFY(early.get(QStringLiteral("/@helios-bundle.js"), QStringLiteral("entries=/src/main.tsx")).body.contains("App_title"));
+        QCOMPARE(early.esbuildRuns(), 1);  // the packages were bundled before, and stay
+
+        // A change that comes while the first page compiles waits for it, and is planned
+        // against the bundled page.
+        DevModuleServer busy(m_config, m_dir.path());
+        QVERIFY(busy.open().ok());
+        busy.startWarming();
+        const QList<QJsonObject> messages = busy.filesChanged({QStringLiteral("src/global.css")});
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("update"));
+        QVERIFY(busy.isBundled());
     }
 
     void tokensStylesAndCssModules()
