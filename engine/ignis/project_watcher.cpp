@@ -84,7 +84,13 @@ void ProjectWatcher::noteChange(const QString &path)
     const bool first = !m_debounce->isActive() && m_pending.isEmpty();
     m_pending.insert(relative);
     m_debounce->start();
-    if (first && m_leadingEdge)
+    if (!m_leadingEdge)
+        return;
+    // The first file of a burst, and its further events: a save truncates the file, then
+    // writes it, and the first event may find it empty.
+    if (first)
+        m_earlyPath = relative;
+    if (relative == m_earlyPath)
         Q_EMIT changedEarly({relative});
 }
 
@@ -92,6 +98,7 @@ void ProjectWatcher::flush()
 {
     QStringList paths(m_pending.cbegin(), m_pending.cend());
     m_pending.clear();
+    m_earlyPath.clear();
     std::sort(paths.begin(), paths.end());
     if (!paths.isEmpty())
         Q_EMIT changed(paths);

@@ -28,7 +28,8 @@ public:
     void setLeadingEdge(bool on) { m_leadingEdge = on; }
 
 Q_SIGNALS:
-    // The first changed path of a burst, right away (with setLeadingEdge(true)).
+    // The first changed path of a burst, right away (with setLeadingEdge(true)), and
+    // again on each further event of that file within the burst.
     void changedEarly(const QStringList &paths);
     // Paths relative to the project, sorted; a deleted file is listed too.
     void changed(const QStringList &paths);
@@ -43,6 +44,7 @@ private:
     QFileSystemWatcher *m_watcher;
     QTimer *m_debounce;
     QSet<QString> m_pending;
+    QString m_earlyPath;  // the burst's first file, reported early
     bool m_leadingEdge = false;
 };
 

@@ -52,7 +52,13 @@ for (const name of extras) {
     `export function ${name}() { return <i className={styles.extra}>${name}</i>; }\n`);
   write(`src/extra/${name}.module.css`, `.extra { font-style: normal; }\n`);
 }
-write('src/main.tsx', "import { createRoot } from 'react-dom/client';\nimport { Counter } from './Counter';\n" +
+// A module that takes its dependency's updates (accept(deps, callback)) without running again.
+write('src/version.ts', 'export const version = 1;\n');
+write('src/versionHost.ts', "import { version } from './version';\n" +
+  'document.body.dataset.version = String(version);\n' +
+  'document.body.dataset.hostRuns = String(Number(document.body.dataset.hostRuns ?? 0) + 1);\n' +
+  "import.meta.hot?.accept('./version', (next) => { document.body.dataset.version = String(next?.version); });\n");
+write('src/main.tsx', "import { createRoot } from 'react-dom/client';\nimport { Counter } from './Counter';\nimport './versionHost';\n" +
   extras.map((n) => `import { ${n} } from './extra/${n}';\n`).join('') +
   `createRoot(document.getElementById('root')!).render(<><Counter />${extras.map((n) => `<${n} />`).join('')}</>);\n`);
 const counter = (label) => "import { useState } from 'react';\nimport styles from './Counter.module.css';\n\n" +
@@ -92,9 +98,9 @@ try {
     throw new Error(`the page did not load the bundle: ${requests.join(' ')}`);
   }
   // client, bundle, its stylesheet, tokens, and the pre-bundled packages with their chunks
-  if (requests.length > 15) throw new Error(`${requests.length} requests for ${2 * EXTRA + 4} modules: ${requests.join(' ')}`);
+  if (requests.length > 15) throw new Error(`${requests.length} requests for ${2 * EXTRA + 6} modules: ${requests.join(' ')}`);
   if ((await browser.eval("document.querySelectorAll('i').length")) !== EXTRA) throw new Error('the extra components are missing');
-  check(`the bundled page loads ${2 * EXTRA + 4} modules in ${requests.length} requests, none per module`);
+  check(`the bundled page loads ${2 * EXTRA + 6} modules in ${requests.length} requests, none per module`);
 
   await browser.eval("window.__marker = 'kept'; document.getElementById('counter').click(); document.getElementById('counter').click();");
   await waitFor('two clicks to count', async () => (await text()) === 'Count: 2');
@@ -130,6 +136,16 @@ try {
     throw new Error('the token stylesheet was replaced, not patched');
   }
   check('the token edit patched the live stylesheet without fetching it');
+
+  // A dependency accepted by its importer: the callback gets the new module; the
+  // importer does not run again, the page does not reload.
+  const dataset = (key) => browser.eval(`document.body.dataset.${key}`);
+  if ((await dataset('version')) !== '1') throw new Error(`version before the edit: ${await dataset('version')}`);
+  write('src/version.ts', 'export const version = 2;\n');
+  await waitFor('the accept callback', async () => (await dataset('version')) === '2', 15000);
+  if ((await marker()) !== 'kept') throw new Error('the page reloaded on an accepted dependency edit');
+  if ((await dataset('hostRuns')) !== '1') throw new Error(`the accepting module ran again (${await dataset('hostRuns')} runs)`);
+  check("accept('./version', callback) hands the edited module to its importer's callback, without a reload");
 
   // A syntax error: the overlay, with its location; the fix clears it.
   const overlay = () => browser.eval("(() => { const o = document.getElementById('helios-error-overlay'); " +

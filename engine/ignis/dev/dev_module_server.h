@@ -89,9 +89,9 @@ public:
     // Whether the first page load bundled the page (every module compiled).
     bool isBundled() const;
 
-    // Early: the first file event of a burst, handled at once (leading edge); a file that
-    // looks half written (empty, or not compiling) is left for the Settled call, which
-    // skips files whose content an Early call handled already.
+    // Early: the events of a burst's first file, handled at once (leading edge); a file
+    // that looks half written (empty, or not compiling) is left for its next event or the
+    // Settled call, and both skip content an Early call handled already.
     enum class ChangeTiming { Early, Settled };
 
     // Project files changed (paths relative to the project): the HMR messages to send to

@@ -26,11 +26,12 @@ QList<QJsonObject> HotUpdatePlanner::filesChanged(const QStringList &changed, De
     for (const QString &relative : changed) {
         const QString file = m_compiler.projectDir() + QLatin1Char('/') + relative;
         if (timing == ChangeTiming::Early) {
-            // The first event of a burst, acted on at once: the file may be half written,
-            // so an empty or missing file waits for the settled call.
+            // The first file of a burst, acted on at once: it may be half written, so an
+            // empty or missing file waits for its next event or the settled call; content
+            // an early call handled already is not sent again.
             bool ok = false;
             const QByteArray content = dev::readFile(file, &ok);
-            if (!ok || content.isEmpty())
+            if (!ok || content.isEmpty() || m_earlyContent.value(relative) == content)
                 return {};
             m_earlyContent.insert(relative, content);
         } else if (auto early = m_earlyContent.find(relative); early != m_earlyContent.end()) {
@@ -107,6 +108,16 @@ bool HotUpdatePlanner::addNewDependencies(const QString &urlPath, QJsonObject &s
 // false when it reaches a module nobody accepts for.
 bool HotUpdatePlanner::appendBoundaries(const QString &urlPath, const QJsonObject &sent, qint64 now, QJsonArray &updates) const
 {
+    // `owner` runs the accept callback for `acceptedPath`'s new code.
+    const auto boundary = [&](const QString &owner, const QString &acceptedPath) {
+        QJsonObject update{{QStringLiteral("type"), QStringLiteral("js-update")},
+                           {QStringLiteral("path"), owner},
+                           {QStringLiteral("acceptedPath"), acceptedPath},
+                           {QStringLiteral("timestamp"), now}};
+        if (!sent.isEmpty())
+            update.insert(QStringLiteral("modules"), sent);
+        updates.append(update);
+    };
     QSet<QString> seen;
     QList<QString> queue{urlPath};
     bool accepted = false;
@@ -116,21 +127,21 @@ bool HotUpdatePlanner::appendBoundaries(const QString &urlPath, const QJsonObjec
             continue;
         seen.insert(current);
         if (m_linker.acceptsItself(current)) {
-            QJsonObject update{{QStringLiteral("type"), QStringLiteral("js-update")},
-                               {QStringLiteral("path"), current},
-                               {QStringLiteral("acceptedPath"), current},
-                               {QStringLiteral("timestamp"), now}};
-            if (!sent.isEmpty())
-                update.insert(QStringLiteral("modules"), sent);
-            updates.append(update);
+            boundary(current, current);
             accepted = true;
             continue;
         }
         const QSet<QString> up = m_linker.importersOf(current);
         if (up.isEmpty())
             return false;  // reached an entry nobody accepts for
-        for (const QString &importer : up)
-            queue.append(importer);
+        for (const QString &importer : up) {
+            if (m_linker.acceptsUpdatesOf(importer, current)) {
+                boundary(importer, current);  // accept(deps, callback): the importer does not run again
+                accepted = true;
+            } else {
+                queue.append(importer);
+            }
+        }
     }
     return accepted;
 }

@@ -230,11 +230,6 @@ QByteArray ModuleBundle::withRefreshRegistration(const QString &urlPath, const Q
     return out;
 }
 
-bool ModuleBundle::acceptsItself(const QByteArray &code)
-{
-    return dev::find(code, "__hmr.accept(") >= 0 || dev::find(code, "__hmr?.accept(") >= 0;
-}
-
 QByteArray ModuleBundle::cssModuleFactory(const QByteArray &classesModule)
 {
     static const QRegularExpression exportDefault(QStringLiteral("^export\\s*\\{\\s*([\\w$]+) as default\\s*\\};?"),

@@ -39,9 +39,6 @@ public:
     // Unchanged when not.
     static QByteArray withRefreshRegistration(const QString &urlPath, const QByteArray &code);
 
-    // Whether the factory calls import.meta.hot.accept (as __hmr.accept).
-    static bool acceptsItself(const QByteArray &code);
-
     // A CSS module's factory from esbuild's ES module output of its class names
     // ("var X_default = {...}; export { X_default as default };").
     static QByteArray cssModuleFactory(const QByteArray &classesModule);

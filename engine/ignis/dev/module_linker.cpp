@@ -114,9 +114,63 @@ QByteArray ModuleLinker::linkFactory(const QString &urlPath, const QByteArray &c
         m_sourceMaps.insert(urlPath, code.mid(at + inlineMap.size(), end - at - inlineMap.size()));
         code.replace(at, end - at, QByteArray("//# sourceMappingURL=" + sourceMapUrl(urlPath)));
     }
-    if (ModuleBundle::acceptsItself(code))
-        m_selfAccepting.insert(urlPath);
-    return withRefresh(urlPath, code);
+    return withRefresh(urlPath, withAccepts(urlPath, code, "__hmr"));
+}
+
+QByteArray ModuleLinker::withAccepts(const QString &urlPath, const QByteArray &code, QByteArrayView hot)
+{
+    m_selfAccepting.remove(urlPath);
+    m_acceptedDependencies.remove(urlPath);
+    constexpr QByteArrayView call = ".accept(";
+    const auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    QByteArray out;
+    qsizetype copied = 0;
+    for (qsizetype at = dev::find(code, call); at >= 0; at = dev::find(code, call, at + call.size())) {
+        QByteArrayView before = QByteArrayView(code).first(at);
+        if (before.endsWith('?'))
+            before.chop(1);  // import.meta.hot?.accept(
+        if (!before.endsWith(hot))
+            continue;
+        const qsizetype owner = before.size() - hot.size();
+        if (owner > 0 && (QChar::isLetterOrNumber(uchar(code.at(owner - 1))) || code.at(owner - 1) == '_' ||
+                          code.at(owner - 1) == '$' || code.at(owner - 1) == '.'))
+            continue;  // another object's hot (x.__hmr)
+        qsizetype arg = at + call.size();
+        while (arg < code.size() && isSpace(code.at(arg)))
+            ++arg;
+        const bool list = arg < code.size() && code.at(arg) == '[';
+        const bool single = arg < code.size() && (code.at(arg) == '"' || code.at(arg) == '\'');
+        if (!list && !single) {
+            m_selfAccepting.insert(urlPath);  // accept(), accept(callback)
+            continue;
+        }
+        // accept("./dep", callback) or accept(["./a", "./b"], callback): each specifier
+        // becomes the URL path the client registers that module under.
+        for (qsizetype p = list ? arg + 1 : arg; p < code.size();) {
+            while (p < code.size() && (isSpace(code.at(p)) || code.at(p) == ','))
+                ++p;
+            const char quote = p < code.size() ? code.at(p) : '\0';
+            if (quote != '"' && quote != '\'')
+                break;
+            const qsizetype end = code.indexOf(quote, p + 1);
+            if (end < 0 || QByteArrayView(code).sliced(p + 1, end - p - 1).contains('\\'))
+                break;
+            const QString dependency = resolveRelative(urlPath, QString::fromUtf8(code.sliced(p + 1, end - p - 1)));
+            if (!dependency.isEmpty()) {
+                m_acceptedDependencies[urlPath].insert(dependency);
+                out.append(code.constData() + copied, p - copied);
+                out += dev::jsString(dependency);
+                copied = end + 1;
+            }
+            p = end + 1;
+            if (!list)
+                break;
+        }
+    }
+    if (copied == 0)
+        return code;
+    out.append(code.constData() + copied, code.size() - copied);
+    return out;
 }
 
 QByteArray ModuleLinker::withSharedHelpers(const QByteArray &code)
@@ -166,7 +220,7 @@ QByteArray ModuleLinker::withRefresh(const QString &urlPath, const QByteArray &f
     if (!dev::usesJsx(urlPath) || !m_reactRefresh)
         return factory;
     QByteArray code = ModuleBundle::withRefreshRegistration(urlPath, factory);
-    if (ModuleBundle::acceptsItself(code))
+    if (code.size() != factory.size())  // registered: it accepts its own updates now
         m_selfAccepting.insert(urlPath);
     return code;
 }
@@ -204,8 +258,7 @@ QByteArray ModuleLinker::link(const QString &urlPath, const QByteArray &compiled
     }, &specifiers);
     if (dev::usesJsx(urlPath))
         code = withRefreshRegistration(urlPath, code);
-    if (code.contains("import.meta.hot.accept(") || code.contains("import.meta.hot?.accept("))
-        m_selfAccepting.insert(urlPath);
+    code = withAccepts(urlPath, code, "import.meta.hot");
     // On the first line, so the inline source map's lines still match.
     const QByteArray hot = "import { createHotContext as __heliosHot } from \"" + clientUrl() +
                            "\"; import.meta.hot = __heliosHot(" + dev::jsString(urlPath) + "); ";

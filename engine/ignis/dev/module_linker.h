@@ -64,7 +64,14 @@ public:
     bool reactRefresh() const { return m_reactRefresh; }
 
     QSet<QString> importersOf(const QString &urlPath) const { return m_importers.value(urlPath); }
+    // Whether the module calls import.meta.hot.accept() without dependencies (or is a
+    // React Refresh boundary), and which modules it accepts the updates of with
+    // accept(deps, callback).
     bool acceptsItself(const QString &urlPath) const { return m_selfAccepting.contains(urlPath); }
+    bool acceptsUpdatesOf(const QString &urlPath, const QString &dependency) const
+    {
+        return m_acceptedDependencies.value(urlPath).contains(dependency);
+    }
     const QSet<QString> &bareImports() const { return m_bareImports; }
     QStringList dependenciesOf(const QString &urlPath) const { return m_dependencies.value(urlPath); }
     // URL path -> what its factory requires, in order.
@@ -77,13 +84,17 @@ private:
     QString resolve(const QString &importer, const QString &specifier, bool *file);
     QByteArray withRefreshRegistration(const QString &urlPath, const QByteArray &code) const;
     QByteArray withSharedHelpers(const QByteArray &code);
+    // Records the module's import.meta.hot.accept() calls (`hot`: what the code calls
+    // import.meta.hot), their dependency specifiers rewritten to URL paths.
+    QByteArray withAccepts(const QString &urlPath, const QByteArray &code, QByteArrayView hot);
 
     QString m_projectDir;
     quint16 m_hmrPort = 0;
     bool m_reactRefresh = false;
     QHash<QString, QSet<QString>> m_importers;     // URL path -> the modules that import it
     QHash<QString, QStringList> m_dependencies;    // URL path -> what its factory requires
-    QSet<QString> m_selfAccepting;                 // modules that call import.meta.hot.accept
+    QSet<QString> m_selfAccepting;                 // modules that accept their own updates
+    QHash<QString, QSet<QString>> m_acceptedDependencies;  // module -> the modules whose updates it accepts
     QSet<QString> m_bareImports;
     QHash<QString, QByteArray> m_sourceMaps;       // URL path -> a factory's source map, base64
     QHash<QByteArray, QByteArray> m_helpers;       // name -> esbuild's statement defining it

@@ -7,6 +7,7 @@
 #include "ignis/dev/import_rewriter.h"
 #include "ignis/dev/module_bundle.h"
 #include "ignis/dev/module_linker.h"
+#include "ignis/project_watcher.h"
 
 #include "core/config.h"
 
@@ -16,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -109,6 +111,36 @@ private Q_SLOTS:
         QCOMPARE(linker.linkFactory(QStringLiteral("/src/c.ts"), require, ModuleLinker::Helpers::Shared), require);
         // Own helpers (hot updates): unchanged.
         QCOMPARE(linker.linkFactory(QStringLiteral("/src/a.ts"), input), input);
+    }
+
+    void acceptCallsNameTheirDependencies()
+    {
+        QTemporaryDir dir;
+        for (const char *file : {"src/a.ts", "src/b.tsx", "src/host.ts"})
+            write(dir.filePath(QLatin1String(file)), "export {};\n");
+        ModuleLinker linker;
+        linker.setProjectDir(dir.path());
+        const QString host = QStringLiteral("/src/host.ts");
+        // accept(dep, cb) and accept([deps], cb): the specifiers become the registry's paths.
+        const QByteArray factory = linker.linkFactory(
+            host, "var import_a = require(\"./a\");\n__hmr.accept(\"./a\", (m) => m);\n"
+                  "__hmr?.accept([\"./b\", './missing'], (ms) => ms);\nother.__hmr.accept();\n");
+        QVERIFY2(factory.contains("__hmr.accept(\"/src/a.ts\", (m) => m);"), factory.constData());
+        QVERIFY2(factory.contains("__hmr?.accept([\"/src/b.tsx\", './missing'], (ms) => ms);"), factory.constData());
+        QVERIFY(linker.acceptsUpdatesOf(host, QStringLiteral("/src/a.ts")));
+        QVERIFY(linker.acceptsUpdatesOf(host, QStringLiteral("/src/b.tsx")));
+        QVERIFY(!linker.acceptsUpdatesOf(QStringLiteral("/src/a.ts"), host));
+        QVERIFY(!linker.acceptsItself(host));  // not another object's accept() either
+        // accept() and accept(callback): the module itself, until it no longer says so.
+        linker.linkFactory(QStringLiteral("/src/a.ts"), "__hmr.accept();\n");
+        QVERIFY(linker.acceptsItself(QStringLiteral("/src/a.ts")));
+        linker.linkFactory(QStringLiteral("/src/a.ts"), "exports.a = 1;\n");
+        QVERIFY(!linker.acceptsItself(QStringLiteral("/src/a.ts")));
+        // An ES module names import.meta.hot.
+        const QByteArray module = linker.link(host, "import.meta.hot.accept('./b', (m) => m);\n");
+        QVERIFY2(module.contains("import.meta.hot.accept(\"/src/b.tsx\", (m) => m);"), module.constData());
+        QVERIFY(!linker.acceptsUpdatesOf(host, QStringLiteral("/src/a.ts")));
+        QVERIFY(linker.acceptsUpdatesOf(host, QStringLiteral("/src/b.tsx")));
     }
 
     void mergedStylesheetHoistsImports_data()
@@ -431,6 +463,8 @@ private Q_SLOTS:
         QList<QJsonObject> messages = m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early);
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("update"));
+        // The file's next event in the burst, and the settled call: nothing new to send.
+        QVERIFY(m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early).isEmpty());
         QVERIFY(m_server->filesChanged({QStringLiteral("src/label.ts")}).isEmpty());
         // Content that changed after the early call is sent by the settled one.
         QVERIFY(!m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early).isEmpty());
@@ -444,6 +478,49 @@ private Q_SLOTS:
         QVERIFY(m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early).isEmpty());
         messages = m_server->filesChanged({QStringLiteral("src/label.ts")});
         QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("error"));
+    }
+
+    void dependencyAcceptsAreBoundaries()
+    {
+        // A module that accepts its dependency's updates: the dependency's change goes to
+        // it, not up to the page (which would reload).
+        write(m_dir.filePath(QStringLiteral("src/version.ts")), "export const version = 1;\n");
+        write(m_dir.filePath(QStringLiteral("src/versionHost.ts")),
+              "import { version } from \"./version\";\nimport.meta.hot.accept(\"./version\", (next) => next);\nconsole.log(version);\n");
+        m_server->filesChanged({QStringLiteral("src/versionHost.ts")});
+        write(m_dir.filePath(QStringLiteral("src/version.ts")), "export const version = 2;\n");
+        const QList<QJsonObject> messages = m_server->filesChanged({QStringLiteral("src/version.ts")});
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("update"));
+        const QJsonObject update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
+        QCOMPARE(update.value(QStringLiteral("path")).toString(), QStringLiteral("/src/versionHost.ts"));
+        QCOMPARE(update.value(QStringLiteral("acceptedPath")).toString(), QStringLiteral("/src/version.ts"));
+        QVERIFY(update.value(QStringLiteral("modules")).toObject().value(QStringLiteral("/src/version.ts")).toString().contains(QStringLiteral("version = 2")));
+    }
+
+    void watcherReportsTheBurstsFirstFileOnEachEvent()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        write(dir.filePath(QStringLiteral("a.txt")), "a");
+        write(dir.filePath(QStringLiteral("b.txt")), "b");
+        ProjectWatcher watcher(dir.path(), {}, 400);
+        watcher.setLeadingEdge(true);
+        QSignalSpy early(&watcher, &ProjectWatcher::changedEarly);
+        QSignalSpy settled(&watcher, &ProjectWatcher::changed);
+        // A save: the file is truncated (an event that finds it empty), then written.
+        QFile a(dir.filePath(QStringLiteral("a.txt")));
+        QVERIFY(a.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QVERIFY(early.wait(5000));
+        a.write("whole");
+        a.close();
+        QTRY_VERIFY_WITH_TIMEOUT(early.size() >= 2, 5000);
+        // Another file in the same burst waits for the quiet time.
+        write(dir.filePath(QStringLiteral("b.txt")), "b2");
+        QVERIFY(settled.wait(5000));
+        for (const QList<QVariant> &call : std::as_const(early))
+            QCOMPARE(call.first().toStringList(), QStringList{QStringLiteral("a.txt")});
+        QCOMPARE(settled.first().first().toStringList(), (QStringList{QStringLiteral("a.txt"), QStringLiteral("b.txt")}));
     }
 
 private:
