@@ -397,8 +397,11 @@ export function removeStyle(id) {
 }
 
 // React Fast Refresh hooks: the server puts react-refresh's runtime on the window.
-export function registerComponent(type, id) {
-  return globalThis.__HELIOS_REACT_REFRESH__?.register?.(type, id);
+// `signature` (the module's hook calls) keeps state only while the hooks stay the same.
+export function registerComponent(type, id, signature) {
+  const refresh = globalThis.__HELIOS_REACT_REFRESH__;
+  if (signature !== undefined) refresh?.setSignature?.(type, signature);
+  return refresh?.register?.(type, id);
 }
 
 export function performRefresh() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `helios dev` in Debian's headless chromium, over the DevTools protocol: a component
 // edit shows new text without a reload and keeps the component's state (React Refresh),
+// unless it changed the component's hooks,
 // a CSS module edit and a token edit change computed styles without a reload, a syntax
 // error shows the overlay with its location, and the fix clears it. The page is bundled:
 // a handful of requests however many modules it has, hot updates module by module, and
@@ -115,6 +116,15 @@ try {
   const fetchedModules = await browser.eval("performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/src/')).length");
   if (fetchedModules !== 0) throw new Error(`the hot update fetched ${fetchedModules} module(s) instead of running the pushed factory`);
   check('the component update ran its new factory from the bundle registry, fetching nothing');
+
+  // An edit that adds a hook: the component's hook signature changed, so React Refresh
+  // remounts it (fresh state) instead of keeping state the new hooks do not match.
+  write('src/Counter.tsx', counter('Hooked').replace('  const [count, setCount]', '  const [, setSeen] = useState(false);\n  const [count, setCount]'));
+  await waitFor('the remounted counter', async () => (await text()) === 'Hooked: 0', 15000);
+  if ((await marker()) !== 'kept') throw new Error('the page reloaded on a hook change');
+  check('an edit that adds a hook remounts the component (state reset) without a reload');
+  await browser.eval("document.getElementById('counter').click();");
+  await waitFor('a click on the remounted counter', async () => (await text()) === 'Hooked: 1');
 
   // A CSS module edit.
   const style = (property) => browser.eval(`getComputedStyle(document.getElementById('counter')).${property}`);

@@ -209,6 +209,7 @@ QByteArray ModuleBundle::withRefreshRegistration(const QString &urlPath, const Q
     }
     if (!block.hasMatch())
         return code;
+    const QByteArray signature = jsString(QByteArrayView(hookSignature(code)));
     QByteArray registrations;
     for (const QString &entry : block.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto parts = item.match(entry);
@@ -218,7 +219,8 @@ QByteArray ModuleBundle::withRefreshRegistration(const QString &urlPath, const Q
         const QString local = parts.captured(2);
         if (!isComponentName(local) || (exported != QLatin1String("default") && !isComponentName(exported)))
             return code;  // a module that exports anything else is no refresh boundary
-        registrations += "__heliosRegister(" + local.toUtf8() + ", " + jsString(urlPath + QLatin1Char(' ') + local) + ");\n";
+        registrations += "__heliosRegister(" + local.toUtf8() + ", " + jsString(urlPath + QLatin1Char(' ') + local) + ", " +
+                         signature + ");\n";
     }
     if (registrations.isEmpty())
         return code;
@@ -228,6 +230,28 @@ QByteArray ModuleBundle::withRefreshRegistration(const QString &urlPath, const Q
     QByteArray out = code;
     out.insert(QByteArrayView(code).sliced(last).startsWith("//# sourceMappingURL=") ? last : out.size(), tail);
     return out;
+}
+
+QByteArray ModuleBundle::hookSignature(const QByteArray &code)
+{
+    QByteArrayList hooks;
+    for (qsizetype at = dev::find(code, "use"); at >= 0; at = dev::find(code, "use", at + 3)) {
+        const char *data = code.constData();
+        if (at + 3 >= code.size() || data[at + 3] < 'A' || data[at + 3] > 'Z')
+            continue;
+        if (at > 0 && isWordByte(data[at - 1]))
+            continue;  // inside a longer name
+        qsizetype end = at + 3;
+        while (end < code.size() && (isWordByte(data[end]) || data[end] == '$'))
+            ++end;
+        qsizetype call = end;
+        if (call < code.size() && data[call] == ')')
+            ++call;  // esbuild's (0, import_react.useState)(...)
+        if (call >= code.size() || data[call] != '(' || QByteArrayView(data, at).endsWith("function "))
+            continue;  // not a call, or a hook's own definition
+        hooks << code.sliced(at, end - at);
+    }
+    return hooks.join(',');
 }
 
 QByteArray ModuleBundle::cssModuleFactory(const QByteArray &classesModule)

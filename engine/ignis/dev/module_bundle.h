@@ -38,6 +38,10 @@ public:
     // registers with react-refresh's runtime and the module accepts its own updates.
     // Unchanged when not.
     static QByteArray withRefreshRegistration(const QString &urlPath, const QByteArray &code);
+    // The hooks a module calls, in order ("useState,useEffect"): the signature its
+    // components register with, so that React Refresh keeps their state only while it
+    // stays the same (as react-refresh's Babel plugin does per component; here per module).
+    static QByteArray hookSignature(const QByteArray &code);
 
     // A CSS module's factory from esbuild's ES module output of its class names
     // ("var X_default = {...}; export { X_default as default };").

@@ -267,11 +267,11 @@ QByteArray ModuleLinker::link(const QString &urlPath, const QByteArray &compiled
 
 // React Refresh without a Babel pass: a module whose exports are all components
 // (PascalCase) registers each with react-refresh's runtime and accepts its own
-// updates, re-rendering with the new code while React keeps the components' state.
-// Hook signatures are not tracked: a changed hook order keeps state it should reset
-// (react-refresh treats components without signatures as compatible).
+// updates, re-rendering with the new code while React keeps the components' state --
+// unless the module's hook calls changed (ModuleBundle::hookSignature()).
 QByteArray ModuleLinker::withRefreshRegistration(const QString &urlPath, const QByteArray &code) const
 {
+    const QString signature = QString::fromUtf8(dev::jsString(QByteArrayView(ModuleBundle::hookSignature(code))));
     static const QRegularExpression exportBlock(QStringLiteral("^export\\s*\\{([^}]*)\\};?"),
                                                 QRegularExpression::MultilineOption);
     static const QRegularExpression component(QStringLiteral("^[A-Z][A-Za-z0-9_$]*$"));
@@ -288,8 +288,8 @@ QByteArray ModuleLinker::withRefreshRegistration(const QString &urlPath, const Q
                                      (exported == QLatin1String("default") || component.match(exported).hasMatch());
             onlyComponents = onlyComponents && isComponent;
             if (isComponent)
-                registrations << QStringLiteral("__heliosRegister(%1, %2);")
-                                     .arg(local, QString::fromUtf8(dev::jsString(urlPath + QLatin1Char(' ') + local)));
+                registrations << QStringLiteral("__heliosRegister(%1, %2, %3);")
+                                     .arg(local, QString::fromUtf8(dev::jsString(urlPath + QLatin1Char(' ') + local)), signature);
         }
     }
     if (registrations.isEmpty() || !onlyComponents || !m_reactRefresh)

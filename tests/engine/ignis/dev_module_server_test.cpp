@@ -113,6 +113,18 @@ private Q_SLOTS:
         QCOMPARE(linker.linkFactory(QStringLiteral("/src/a.ts"), input), input);
     }
 
+    void hookSignaturesListTheHooksCalled()
+    {
+        // esbuild's CommonJS and ES module output; definitions, longer names and
+        // non-calls are not hooks called.
+        QCOMPARE(ModuleBundle::hookSignature("const [a] = (0, import_react.useState)(0);\n(0, import_react.useEffect)(() => {}, []);\n"
+                                             "const c = useCounter(1);\nfunction useCounter(n) { return (0, import_react.useMemo)(() => n, [n]); }\n"
+                                             "const t = \"reuse\"; user(); useless(); const h = useHook;\n"),
+                 QByteArray("useState,useEffect,useCounter,useMemo"));
+        QCOMPARE(ModuleBundle::hookSignature("const [n] = useState(1);\n"), QByteArray("useState"));
+        QCOMPARE(ModuleBundle::hookSignature("export const a = 1;\n"), QByteArray());
+    }
+
     void acceptCallsNameTheirDependencies()
     {
         QTemporaryDir dir;
@@ -259,7 +271,8 @@ private Q_SLOTS:
 
         const DevResponse app = m_server->get(QStringLiteral("/src/App.tsx"), {});
         // Components register with React Refresh and the module accepts its own updates.
-        QVERIFY2(app.body.contains("__heliosRegister(App, \"/src/App.tsx App\");"), app.body.constData());
+        // With the module's hook calls as its signature: state is kept while they stay.
+        QVERIFY2(app.body.contains("__heliosRegister(App, \"/src/App.tsx App\", \"useState\");"), app.body.constData());
         QVERIFY(app.body.contains("import.meta.hot.accept(() => __heliosRefresh());"));
         QVERIFY(app.body.indexOf("__heliosRegister(App") < app.body.indexOf("//# sourceMappingURL="));
         QVERIFY(!m_server->get(QStringLiteral("/src/main.tsx"), {}).body.contains("__heliosRegister"));
@@ -286,7 +299,7 @@ private Q_SLOTS:
         // Refresh; import.meta.hot is the factory's own context.
         QVERIFY(bundle.body.contains("require(\\\"/src/App.module.css\\\")"));
         QVERIFY(bundle.body.contains("require(\\\"/@deps/react-dom_client.js\\\")"));
-        QVERIFY(bundle.body.contains("__heliosRegister(App, \\\"/src/App.tsx App\\\");\\n__hmr.accept(() => __heliosRefresh());"));
+        QVERIFY(bundle.body.contains("__heliosRegister(App, \\\"/src/App.tsx App\\\", \\\"useState\\\");\\n__hmr.accept(() => __heliosRefresh());"));
         QVERIFY(bundle.body.contains("__hmr?.accept()"));
         QVERIFY(bundle.body.contains("default: App_default }"));  // the CSS module's class names
         QVERIFY(bundle.body.endsWith("r.start([\"/src/main.tsx\"]);\n"));
