@@ -13,6 +13,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <deque>
+
 namespace helios::ignis {
 
 namespace {
@@ -141,19 +143,44 @@ Result<QHash<QString, QByteArray>> DevModuleCompiler::compileBatch(const QString
     if (!scratch.isValid())
         return makeError(ErrorCode::Io, QStringLiteral("cannot create a directory for compiled modules: %1").arg(scratch.errorString()));
     const QString outDir = scratch.path();
-    QStringList args;
-    for (const QString &urlPath : urlPaths)
-        args << urlPath.mid(1);
-    args << QStringLiteral("--outdir=") + outDir << QStringLiteral("--outbase=.") << QStringLiteral("--loader:.js=jsx")
-         << commandLineOptions(format);
-    QProcess esbuild;
-    esbuild.setWorkingDirectory(m_projectDir);
-    esbuild.setProcessEnvironment(m_toolchain.oneShotEnvironment());
-    ++m_esbuildRuns;
-    esbuild.start(m_toolchain.binary, args);
-    if (meanwhile)
+    // esbuild slows down more than linearly with the entry points of one call (3,000
+    // modules: 3.8-5.8 s in one call, 2.3 s in six; 1,000: the same in one or two), so
+    // the modules go in calls of at most 500, two at a time.
+    constexpr qsizetype modulesPerCall = 500;
+    constexpr size_t callsAtOnce = 2;
+    std::deque<std::unique_ptr<QProcess>> running;
+    bool compiles = true;
+    const auto finishOldest = [&] {
+        QProcess &esbuild = *running.front();
+        compiles = esbuild.waitForFinished(120000) && esbuild.exitStatus() == QProcess::NormalExit &&
+                   esbuild.exitCode() == 0 && compiles;
+        running.pop_front();
+    };
+    bool ranMeanwhile = !meanwhile;
+    for (qsizetype from = 0; from < urlPaths.size(); from += modulesPerCall) {
+        if (running.size() == callsAtOnce) {
+            if (!ranMeanwhile)
+                meanwhile();
+            ranMeanwhile = true;
+            finishOldest();
+        }
+        QStringList args;
+        for (const QString &urlPath : urlPaths.mid(from, modulesPerCall))
+            args << urlPath.mid(1);
+        args << QStringLiteral("--outdir=") + outDir << QStringLiteral("--outbase=.") << QStringLiteral("--loader:.js=jsx")
+             << commandLineOptions(format);
+        auto esbuild = std::make_unique<QProcess>();
+        esbuild->setWorkingDirectory(m_projectDir);
+        esbuild->setProcessEnvironment(m_toolchain.oneShotEnvironment());
+        ++m_esbuildRuns;
+        esbuild->start(m_toolchain.binary, args);
+        running.push_back(std::move(esbuild));
+    }
+    if (!ranMeanwhile)
         meanwhile();
-    if (!esbuild.waitForFinished(120000) || esbuild.exitStatus() != QProcess::NormalExit || esbuild.exitCode() != 0)
+    while (!running.empty())
+        finishOldest();
+    if (!compiles)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("a module does not compile"), m_projectDir);
     QHash<QString, QByteArray> compiled;
     for (const QString &urlPath : urlPaths) {

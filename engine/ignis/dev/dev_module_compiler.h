@@ -53,10 +53,10 @@ public:
 
     // One module (`urlPath` in the project, or `source` when given).
     Result<QByteArray> compile(const QString &urlPath, Format format, const QByteArray *source = nullptr);
-    // Many modules in one esbuild call (no bundling: one output per input), the raw
-    // output by URL path. Fails as a whole if any module does not compile; the caller
-    // then compiles one by one, so one broken file costs only itself. `meanwhile` runs
-    // while esbuild does.
+    // Many modules in few esbuild calls (no bundling: one output per input; at most 500
+    // modules a call, two calls at a time), the raw output by URL path. Fails as a whole
+    // if any module does not compile; the caller then compiles one by one, so one broken
+    // file costs only itself. `meanwhile` runs while esbuild does.
     Result<QHash<QString, QByteArray>> compileBatch(const QStringList &urlPaths, Format format,
                                                     const std::function<void()> &meanwhile = {});
     // CSS modules: plain ones scoped at once, the others in one esbuild call. start

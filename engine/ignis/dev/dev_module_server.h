@@ -43,7 +43,7 @@ struct DevResponse {
 //                         entries import, as factories for the client's module registry
 //   /@helios-bundle.css?entries=...   every stylesheet those modules import, merged
 //
-// The first page load compiles every module of the project in one esbuild call (as
+// The first page load compiles every module of the project in few esbuild calls (as
 // CommonJS factories) -- begun on another thread when the server starts --, scopes the
 // CSS modules meanwhile (those it cannot go to esbuild in another call at the same time),
 // and pre-bundles every package they import in one more, on another thread while the
@@ -80,9 +80,9 @@ public:
     DevResponse get(const QString &path, const QString &query);
     QFuture<void> pendingFor(const QString &path);
 
-    // How many times an esbuild process started: the first page load should cost two or
-    // three (every module, every package, the CSS modules the dev server does not scope
-    // itself), however many modules there are. Waits for the package pre-bundle.
+    // How many times an esbuild process started: the first page load should cost one per
+    // 500 modules, one for every package, and one for the CSS modules the dev server does
+    // not scope itself, if any. Waits for the package pre-bundle.
     int esbuildRuns() const;
     // Single modules compiled by the long-lived transform process (no process start).
     int serviceTransforms() const;
