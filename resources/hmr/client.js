@@ -12,6 +12,7 @@ const log = (line) => console.info(`[helios] ${line}`);
 const H = (globalThis[Symbol.for('helios.hmr')] ??= {
   url: '', socket: null, wasOpen: false, retry: 100, queue: [],
   hot: new Map(),        // owner path -> { data, accepts, disposes, prunes, listeners }
+  listening: new Set(),  // the records of `hot` that ever had listeners (most modules never do)
   styles: new Map(),     // style id (the CSS file's path) -> <style>
   outgoing: new WeakSet(), // <link>s being replaced, kept until their successor loaded
   chain: Promise.resolve(), // messages are applied one after the other
@@ -97,6 +98,7 @@ async function handle(msg) {
         if (!rec) continue;
         for (const fn of [...rec.disposes, ...rec.prunes]) await fn(rec.data);
         H.hot.delete(path);
+        H.listening.delete(rec);
       }
       break;
     case 'error':
@@ -113,7 +115,7 @@ async function handle(msg) {
 }
 
 function emit(event, data) {
-  for (const rec of H.hot.values()) for (const fn of rec.listeners.get(event) ?? []) fn(data);
+  for (const rec of H.listening) for (const fn of rec.listeners.get(event) ?? []) fn(data);
 }
 
 function fullReload(path, reason = '') {
@@ -370,6 +372,7 @@ export function createHotContext(ownerPath) {
     on(event, fn) {
       if (!rec.listeners.has(event)) rec.listeners.set(event, []);
       rec.listeners.get(event).push(fn);
+      H.listening.add(rec);
     },
     off(event, fn) {
       const fns = rec.listeners.get(event);
