@@ -209,11 +209,11 @@ void DevModuleCache::warm()
                         m_modules.insert(path, *compiled);
         startBundlingPackages(m_linker.bareImports());
     }
-    qCDebug(lcIgnis).nospace() << "first page: files found by " << page.scannedMs << " ms, " << page.cssModules.size()
-                               << " CSS modules scoped or started by " << page.scopedMs << " ms, " << page.modules.size()
-                               << " modules compiled by "
-                               << page.modulesMs << " ms, CSS modules by " << page.cssMs
-                               << " ms; waited for " << waitedMs << " ms, linked in " << clock.elapsed() - waitedMs << " ms";
+    qCDebug(lcIgnis).nospace() << "first page, ms from the start: files found " << page.scannedMs << ", "
+                               << page.cssModules.size() << " CSS modules scoped " << page.scopedMs << ", "
+                               << page.modules.size() << " modules compiled " << page.modulesMs << ", CSS modules "
+                               << page.cssMs << "; then waited " << waitedMs << " ms, linked in "
+                               << clock.elapsed() - waitedMs << " ms";
     if (m_linker.bareImports() != m_bundledPackages)  // lacksPackages() will tell
         qCWarning(lcIgnis) << "dev server: the first page imports other packages than its factories showed";
 }

@@ -49,6 +49,16 @@ qsizetype statementEnd(const QByteArray &code, qsizetype at, qsizetype *lines)
     }
 }
 
+constexpr QLatin1StringView refreshRuntime("react-refresh/runtime");
+
+// Component updates keep their state when react-refresh's runtime is at hand (Helios's
+// toolchain has it); without it they reload the page.
+bool refreshes(const QSet<QString> &packages, const QString &nodeModules)
+{
+    return packages.contains(QStringLiteral("react-dom/client")) &&
+           QFileInfo::exists(nodeModules + QLatin1Char('/') + refreshRuntime + QStringLiteral(".js"));
+}
+
 bool isBare(const QString &specifier)
 {
     return !specifier.startsWith(QLatin1Char('.')) && !specifier.startsWith(QLatin1Char('/')) &&
@@ -304,24 +314,10 @@ QByteArray ModuleLinker::withRefreshRegistration(const QString &urlPath, const Q
     return out;
 }
 
-namespace {
-
-// Component updates keep their state when react-refresh's runtime is at hand (Helios's
-// toolchain has it); without it they reload the page.
-bool refreshes(const QSet<QString> &packages, const QString &nodeModules)
-{
-    return packages.contains(QStringLiteral("react-dom/client")) &&
-           QFileInfo::exists(nodeModules + QStringLiteral("/react-refresh/runtime.js"));
-}
-
-const QString refreshRuntime = QStringLiteral("react-refresh/runtime");
-
-} // namespace
-
 bool ModuleLinker::enableReactRefresh(const QString &nodeModules)
 {
     if (!m_reactRefresh && refreshes(m_bareImports, nodeModules)) {
-        m_bareImports.insert(refreshRuntime);
+        m_bareImports.insert(QString(refreshRuntime));
         m_reactRefresh = true;
     }
     return m_reactRefresh;
@@ -335,7 +331,7 @@ QSet<QString> ModuleLinker::packagesOf(const QHash<QString, QByteArray> &factori
             if (isBare(specifier))
                 packages.insert(specifier);
     if (refreshes(packages, nodeModules))
-        packages.insert(refreshRuntime);
+        packages.insert(QString(refreshRuntime));
     return packages;
 }
 
