@@ -6,6 +6,7 @@
 #include "ignis/dev/css_module_scoper.h"
 
 #include "core/config.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,17 +16,10 @@
 #include <QTest>
 
 using namespace helios;
+using helios::test::writeFile;
 using namespace helios::ignis;
 
 namespace {
-
-void write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-}
 
 // Stylesheets compare equal without comments, whitespace and the last ';' of a block:
 // esbuild prints its own layout.
@@ -59,7 +53,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_config = Config::embedded(m_dir.filePath(QStringLiteral("data")));
-        write(m_dir.filePath(QStringLiteral("package.json")), "{\"name\": \"scoper\"}");
+        writeFile(m_dir.filePath(QStringLiteral("package.json")), "{\"name\": \"scoper\"}");
         auto toolchain = EsbuildToolchain::locate(m_config, m_dir.path());
         QVERIFY2(toolchain.ok(), qPrintable(toolchain.ok() ? QString() : toolchain.error().toString()));
         m_toolchain = *toolchain;
@@ -103,8 +97,8 @@ private Q_SLOTS:
         QVERIFY(scoped);
 
         const QString dir = m_dir.filePath(QStringLiteral("reference/") + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
-        write(dir + QStringLiteral("/button-group.module.css"), css);
-        write(dir + QStringLiteral("/entry.js"), "export { default as m } from \"./button-group.module.css\";\n");
+        writeFile(dir + QStringLiteral("/button-group.module.css"), css);
+        writeFile(dir + QStringLiteral("/entry.js"), "export { default as m } from \"./button-group.module.css\";\n");
         QProcess esbuild;
         esbuild.setWorkingDirectory(dir);
         esbuild.start(m_toolchain.binary, {QStringLiteral("entry.js"), QStringLiteral("--bundle"), QStringLiteral("--format=esm"),
@@ -156,10 +150,10 @@ private Q_SLOTS:
     void compilerStartsEsbuildOnlyForWhatTheScoperLeaves()
     {
         const QString project = m_dir.filePath(QStringLiteral("project"));
-        write(project + QStringLiteral("/src/Card.module.css"), ".card { color: red }\n");
-        write(project + QStringLiteral("/src/Spin.module.css"), ".spin { animation: turn 1s }\n@keyframes turn { to { rotate: 1turn } }\n");
-        write(project + QStringLiteral("/src/a/Item.module.css"), ".item { color: red }\n");
-        write(project + QStringLiteral("/src/b/Item.module.css"), ".item { color: blue }\n");
+        writeFile(project + QStringLiteral("/src/Card.module.css"), ".card { color: red }\n");
+        writeFile(project + QStringLiteral("/src/Spin.module.css"), ".spin { animation: turn 1s }\n@keyframes turn { to { rotate: 1turn } }\n");
+        writeFile(project + QStringLiteral("/src/a/Item.module.css"), ".item { color: red }\n");
+        writeFile(project + QStringLiteral("/src/b/Item.module.css"), ".item { color: blue }\n");
 
         // Plain modules only: no esbuild.
         CssModuleCompiler plain(m_toolchain, project, project + QStringLiteral("/.work"));

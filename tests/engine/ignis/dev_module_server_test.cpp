@@ -10,6 +10,7 @@
 #include "ignis/project_watcher.h"
 
 #include "core/config.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QHash>
@@ -22,19 +23,8 @@
 #include <QTest>
 
 using namespace helios;
+using helios::test::writeFile;
 using namespace helios::ignis;
-
-namespace {
-
-void write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-}
-
-} // namespace
 
 class DevModuleServerTest : public QObject {
     Q_OBJECT
@@ -129,7 +119,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         for (const char *file : {"src/a.ts", "src/b.tsx", "src/host.ts"})
-            write(dir.filePath(QLatin1String(file)), "export {};\n");
+            writeFile(dir.filePath(QLatin1String(file)), "export {};\n");
         ModuleLinker linker;
         linker.setProjectDir(dir.path());
         const QString host = QStringLiteral("/src/host.ts");
@@ -201,23 +191,23 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         const QString p = m_dir.path();
-        write(p + QStringLiteral("/helios.json"),
+        writeFile(p + QStringLiteral("/helios.json"),
               R"({"name": "dev", "tokens": "tokens/tokens.config.json",
                   "build": {"entries": [{"name": "app", "entry": "src/main.tsx", "html": "index.html"}]}})");
-        write(p + QStringLiteral("/index.html"),
+        writeFile(p + QStringLiteral("/index.html"),
               "<!doctype html><html><head><link rel=\"stylesheet\" href=\"/tokens.css\"></head>"
               "<body><div id=\"root\"></div><script type=\"module\" src=\"/src/main.tsx\"></script></body></html>");
-        write(p + QStringLiteral("/tokens/tokens.config.json"), R"({"source": ["base.tokens.json"], "platforms": {"css": {"format": "css", "destination": "out.css"}}})");
-        write(p + QStringLiteral("/tokens/base.tokens.json"), "{\"color\": {\"$type\": \"color\", \"brand\": {\"$value\": \"#ff0000\"}}}");
-        write(p + QStringLiteral("/src/main.tsx"),
+        writeFile(p + QStringLiteral("/tokens/tokens.config.json"), R"({"source": ["base.tokens.json"], "platforms": {"css": {"format": "css", "destination": "out.css"}}})");
+        writeFile(p + QStringLiteral("/tokens/base.tokens.json"), "{\"color\": {\"$type\": \"color\", \"brand\": {\"$value\": \"#ff0000\"}}}");
+        writeFile(p + QStringLiteral("/src/main.tsx"),
               "import { createRoot } from \"react-dom/client\";\nimport { App } from \"./App\";\nimport \"./global.css\";\n"
               "createRoot(document.getElementById(\"root\")!).render(<App />);\n");
-        write(p + QStringLiteral("/src/App.tsx"),
+        writeFile(p + QStringLiteral("/src/App.tsx"),
               "import { useState } from \"react\";\nimport styles from \"./App.module.css\";\nimport { label } from \"./label\";\n"
               "export function App() { const [n] = useState(1); return <p className={styles.title}>{label} {n}</p>; }\n");
-        write(p + QStringLiteral("/src/label.ts"), "export const label: string = \"hello\";\nimport.meta.hot?.accept();\n");
-        write(p + QStringLiteral("/src/App.module.css"), ".title { color: var(--color-brand); }\n");
-        write(p + QStringLiteral("/src/global.css"), "body { margin: 0; }\n");
+        writeFile(p + QStringLiteral("/src/label.ts"), "export const label: string = \"hello\";\nimport.meta.hot?.accept();\n");
+        writeFile(p + QStringLiteral("/src/App.module.css"), ".title { color: var(--color-brand); }\n");
+        writeFile(p + QStringLiteral("/src/global.css"), "body { margin: 0; }\n");
         m_config = Config::embedded(p + QStringLiteral("/data"));
         m_server = std::make_unique<DevModuleServer>(m_config, p);
         auto opened = m_server->open();
@@ -402,7 +392,7 @@ private Q_SLOTS:
     void changesBecomeTheRightMessages()
     {
         // A token file: the token stylesheet swaps, newly rendered.
-        write(m_dir.filePath(QStringLiteral("tokens/base.tokens.json")),
+        writeFile(m_dir.filePath(QStringLiteral("tokens/base.tokens.json")),
               "{\"color\": {\"$type\": \"color\", \"brand\": {\"$value\": \"#00ff00\"}}}");
         QList<QJsonObject> messages = m_server->filesChanged({QStringLiteral("tokens/base.tokens.json")});
         QCOMPARE(messages.size(), 1);
@@ -421,7 +411,7 @@ private Q_SLOTS:
         QCOMPARE(update.value(QStringLiteral("path")).toString(), QStringLiteral("/src/global.css"));
 
         // A module that accepts its own updates: re-imported.
-        write(m_dir.filePath(QStringLiteral("src/label.ts")), "export const label: string = \"bye\";\nimport.meta.hot?.accept();\n");
+        writeFile(m_dir.filePath(QStringLiteral("src/label.ts")), "export const label: string = \"bye\";\nimport.meta.hot?.accept();\n");
         messages = m_server->filesChanged({QStringLiteral("src/label.ts")});
         update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
         QCOMPARE(update.value(QStringLiteral("type")).toString(), QStringLiteral("js-update"));
@@ -442,7 +432,7 @@ private Q_SLOTS:
         QCOMPARE(m_server->esbuildRuns(), runs);
 
         // A CSS module: the merged stylesheet swaps, with the new rules in it.
-        write(m_dir.filePath(QStringLiteral("src/App.module.css")), ".title { color: var(--color-brand); font-weight: 700; }\n");
+        writeFile(m_dir.filePath(QStringLiteral("src/App.module.css")), ".title { color: var(--color-brand); font-weight: 700; }\n");
         messages = m_server->filesChanged({QStringLiteral("src/App.module.css")});
         QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("update"));
         QStringList swapped;
@@ -456,7 +446,7 @@ private Q_SLOTS:
         QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("full-reload"));
 
         // A syntax error: located, with its code frame, for the overlay.
-        write(m_dir.filePath(QStringLiteral("src/App.tsx")), "export function App() {\n  return <p>;\n}\n");
+        writeFile(m_dir.filePath(QStringLiteral("src/App.tsx")), "export function App() {\n  return <p>;\n}\n");
         messages = m_server->filesChanged({QStringLiteral("src/App.tsx")});
         QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("error"));
         const QJsonObject err = messages.first().value(QStringLiteral("err")).toObject();
@@ -469,10 +459,10 @@ private Q_SLOTS:
     {
         // An early (first-event) call on a half-written, empty file sends nothing.
         const QString label = m_dir.filePath(QStringLiteral("src/label.ts"));
-        write(label, "");
+        writeFile(label, "");
         QVERIFY(m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early).isEmpty());
         // A whole file: handled early, and the settled call after it skips the same content.
-        write(label, "export const label: string = \"early\";\nimport.meta.hot?.accept();\n");
+        writeFile(label, "export const label: string = \"early\";\nimport.meta.hot?.accept();\n");
         QList<QJsonObject> messages = m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early);
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("update"));
@@ -481,13 +471,13 @@ private Q_SLOTS:
         QVERIFY(m_server->filesChanged({QStringLiteral("src/label.ts")}).isEmpty());
         // Content that changed after the early call is sent by the settled one.
         QVERIFY(!m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early).isEmpty());
-        write(label, "export const label: string = \"late\";\nimport.meta.hot?.accept();\n");
+        writeFile(label, "export const label: string = \"late\";\nimport.meta.hot?.accept();\n");
         messages = m_server->filesChanged({QStringLiteral("src/label.ts")});
         QCOMPARE(messages.size(), 1);
         const QJsonObject update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
         QVERIFY(update.value(QStringLiteral("modules")).toObject().value(QStringLiteral("/src/label.ts")).toString().contains(QStringLiteral("late")));
         // A compile error seen early may be a half-written file: only the settled call reports it.
-        write(label, "export const label = (;\n");
+        writeFile(label, "export const label = (;\n");
         QVERIFY(m_server->filesChanged({QStringLiteral("src/label.ts")}, DevModuleServer::ChangeTiming::Early).isEmpty());
         messages = m_server->filesChanged({QStringLiteral("src/label.ts")});
         QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("error"));
@@ -497,11 +487,11 @@ private Q_SLOTS:
     {
         // A module that accepts its dependency's updates: the dependency's change goes to
         // it, not up to the page (which would reload).
-        write(m_dir.filePath(QStringLiteral("src/version.ts")), "export const version = 1;\n");
-        write(m_dir.filePath(QStringLiteral("src/versionHost.ts")),
+        writeFile(m_dir.filePath(QStringLiteral("src/version.ts")), "export const version = 1;\n");
+        writeFile(m_dir.filePath(QStringLiteral("src/versionHost.ts")),
               "import { version } from \"./version\";\nimport.meta.hot.accept(\"./version\", (next) => next);\nconsole.log(version);\n");
         m_server->filesChanged({QStringLiteral("src/versionHost.ts")});
-        write(m_dir.filePath(QStringLiteral("src/version.ts")), "export const version = 2;\n");
+        writeFile(m_dir.filePath(QStringLiteral("src/version.ts")), "export const version = 2;\n");
         const QList<QJsonObject> messages = m_server->filesChanged({QStringLiteral("src/version.ts")});
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages.first().value(QStringLiteral("type")).toString(), QStringLiteral("update"));
@@ -515,8 +505,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        write(dir.filePath(QStringLiteral("a.txt")), "a");
-        write(dir.filePath(QStringLiteral("b.txt")), "b");
+        writeFile(dir.filePath(QStringLiteral("a.txt")), "a");
+        writeFile(dir.filePath(QStringLiteral("b.txt")), "b");
         ProjectWatcher watcher(dir.path(), {}, 400);
         watcher.setLeadingEdge(true);
         QSignalSpy early(&watcher, &ProjectWatcher::changedEarly);
@@ -529,7 +519,7 @@ private Q_SLOTS:
         a.close();
         QTRY_VERIFY_WITH_TIMEOUT(early.size() >= 2, 5000);
         // Another file in the same burst waits for the quiet time.
-        write(dir.filePath(QStringLiteral("b.txt")), "b2");
+        writeFile(dir.filePath(QStringLiteral("b.txt")), "b2");
         QVERIFY(settled.wait(5000));
         for (const QList<QVariant> &call : std::as_const(early))
             QCOMPARE(call.first().toStringList(), QStringList{QStringLiteral("a.txt")});

@@ -7,6 +7,7 @@
 #include "bus/bus.h"
 #include "core/config.h"
 #include "engine.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,16 +22,9 @@
 #include <QWebSocket>
 
 using namespace helios;
+using helios::test::writeFile;
 
 namespace {
-
-void write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-}
 
 QByteArray tokens(const char *brand)
 {
@@ -39,14 +33,14 @@ QByteArray tokens(const char *brand)
 
 void writeProject(const QString &dir, const char *brand)
 {
-    write(dir + QStringLiteral("/helios.json"),
+    writeFile(dir + QStringLiteral("/helios.json"),
           R"({"name": "p", "tokens": "tokens/tokens.config.json",
               "build": {"entries": [{"name": "app", "entry": "src/main.ts", "html": "index.html"}]}})");
-    write(dir + QStringLiteral("/index.html"), "<html><head></head><body><script type=\"module\" src=\"/src/main.ts\"></script></body></html>");
-    write(dir + QStringLiteral("/tokens/tokens.config.json"),
+    writeFile(dir + QStringLiteral("/index.html"), "<html><head></head><body><script type=\"module\" src=\"/src/main.ts\"></script></body></html>");
+    writeFile(dir + QStringLiteral("/tokens/tokens.config.json"),
           R"({"source": ["base.tokens.json"], "platforms": {"css": {"format": "css", "destination": "x.css"}}})");
-    write(dir + QStringLiteral("/tokens/base.tokens.json"), tokens(brand));
-    write(dir + QStringLiteral("/src/main.ts"), "document.body.dataset.ready = 'yes';\n");
+    writeFile(dir + QStringLiteral("/tokens/base.tokens.json"), tokens(brand));
+    writeFile(dir + QStringLiteral("/src/main.ts"), "document.body.dataset.ready = 'yes';\n");
 }
 
 // A page's hot-update socket: the messages it got, as JSON objects.
@@ -118,7 +112,7 @@ private Q_SLOTS:
 
         // A token edit in project a reaches a's page only.
         QSignalSpy sentA(&first, &server::DevServer::changesSent);
-        write(a + QStringLiteral("/tokens/base.tokens.json"), tokens("#0000ff"));
+        writeFile(a + QStringLiteral("/tokens/base.tokens.json"), tokens("#0000ff"));
         QVERIFY(sentA.wait(10000));
         QTRY_VERIFY_WITH_TIMEOUT(pageA.got(QStringLiteral("update")), 10000);
         const QJsonObject update = pageA.messages.last().value(QStringLiteral("updates")).toArray().first().toObject();
