@@ -25,6 +25,13 @@ QByteArray readFile(const QString &path, bool *ok = nullptr);
 // thousand files and reads them back; on disk that cost more than compiling them.
 QString scratchDir();
 
+// A byte of a JavaScript identifier (or of a longer name: any non-ASCII byte counts).
+inline bool isWordByte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+           uchar(c) >= 0x80;
+}
+
 // `text` as a double-quoted JavaScript string literal (as JSON writes it).
 QByteArray jsString(QByteArrayView utf8);
 QByteArray jsString(const QString &text);

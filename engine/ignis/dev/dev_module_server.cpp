@@ -233,9 +233,16 @@ int DevModuleServer::esbuildRuns() const
 
 void DevModuleServer::startWarming() { d->cache.startWarming(); }
 
+namespace {
+
+// The HMR client is a file of the server's own: it never waits for the first page.
+bool needsFirstPage(const QString &path) { return path != QLatin1String("/@helios/client.js"); }
+
+} // namespace
+
 QFuture<void> DevModuleServer::pendingFor(const QString &path)
 {
-    if (path == QLatin1String("/@helios/client.js"))
+    if (!needsFirstPage(path))
         return {};
     if (const QFuture<void> compiled = d->cache.firstPageCompiled(); !compiled.isFinished())
         return compiled;
@@ -257,7 +264,7 @@ void DevModuleServer::setHmrPort(quint16 port) { d->linker.setHmrPort(port); }
 
 DevResponse DevModuleServer::get(const QString &path, const QString &query)
 {
-    if (path != QLatin1String("/@helios/client.js"))
+    if (needsFirstPage(path))
         d->cache.finishWarming();
     if (path.contains(QLatin1String("..")))
         return text(400, "text/plain", "bad path\n");

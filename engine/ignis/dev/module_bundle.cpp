@@ -15,6 +15,7 @@ namespace helios::ignis {
 
 namespace {
 
+using dev::isWordByte;
 using dev::jsString;
 
 bool isComponentName(QStringView name)
@@ -94,6 +95,39 @@ QByteArray withAbsoluteUrl(const QString &sheetPath, const QByteArray &statement
     return text.toUtf8();
 }
 
+// Calls found(start, end, isImport, specifier) for every `require("x")` and `import("x")`
+// in esbuild's output (double-quoted specifiers without escapes), not member calls
+// (x.require("y")) nor parts of longer names; [start, end) is the whole call.
+template <typename Found>
+void forEachRequire(const QByteArray &code, Found &&found)
+{
+    const char *data = code.constData();
+    const qsizetype size = code.size();
+    // Two searches with long needles: memmem skips ahead on those (searching for `("`
+    // took most of the time linking a module).
+    qsizetype nextRequire = dev::find(code, "require(\"");
+    qsizetype nextImport = dev::find(code, "import(\"");
+    while (nextRequire >= 0 || nextImport >= 0) {
+        const bool isImport = nextRequire < 0 || (nextImport >= 0 && nextImport < nextRequire);
+        const qsizetype start = isImport ? nextImport : nextRequire;
+        const qsizetype open = start + (isImport ? 8 : 9);  // after `("`
+        qsizetype resume = open;
+        if (start == 0 || (!isWordByte(data[start - 1]) && data[start - 1] != '.')) {
+            qsizetype close = open;
+            while (close < size && data[close] != '"' && data[close] != '\\')
+                ++close;
+            if (close > open && close + 1 < size && data[close] == '"' && data[close + 1] == ')') {
+                found(start, close + 2, isImport, QByteArrayView(data + open, close - open));
+                resume = close + 2;
+            }
+        }
+        if (nextRequire >= 0 && nextRequire < resume)
+            nextRequire = dev::find(code, "require(\"", resume);
+        if (nextImport >= 0 && nextImport < resume)
+            nextImport = dev::find(code, "import(\"", resume);
+    }
+}
+
 } // namespace
 
 qsizetype ModuleBundle::takeLeadingImports(const QString &sheetPath, const QByteArray &css, QByteArray *charset,
@@ -116,48 +150,6 @@ qsizetype ModuleBundle::takeLeadingImports(const QString &sheetPath, const QByte
     }
     return taken;
 }
-
-namespace {
-
-bool isWordByte(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || uchar(c) >= 0x80;
-}
-
-// Calls found(start, end, isImport, specifier) for every `require("x")` and `import("x")`
-// in esbuild's output (double-quoted specifiers without escapes), not member calls
-// (x.require("y")) nor parts of longer names; [start, end) is the whole call.
-template <typename Found>
-void forEachRequire(const QByteArray &code, Found &&found)
-{
-    const char *data = code.constData();
-    const qsizetype size = code.size();
-    // Two searches with long needles: memmem skips ahead on those (searching for `("`
-    // took most of the time linking a module).
-    qsizetype nextRequire = dev::find(code, "require(\"");
-    qsizetype nextImport = dev::find(code, "import(\"");
-    while (nextRequire >= 0 || nextImport >= 0) {
-        const bool isImport = nextRequire < 0 || (nextImport >= 0 && nextImport < nextRequire);
-        const qsizetype start = isImport ? nextImport : nextRequire;
-        const qsizetype open = start + (isImport ? 8 : 9);  // after `("`
-        qsizetype resume = open;
-        if (start == 0 || (!isWordByte(data[start - 1]) && data[start - 1] != '.' && data[start - 1] != '$')) {
-            qsizetype close = open;
-            while (close < size && data[close] != '"' && data[close] != '\\')
-                ++close;
-            if (close > open && close + 1 < size && data[close] == '"' && data[close + 1] == ')') {
-                found(start, close + 2, isImport, QByteArrayView(data + open, close - open));
-                resume = close + 2;
-            }
-        }
-        if (nextRequire >= 0 && nextRequire < resume)
-            nextRequire = dev::find(code, "require(\"", resume);
-        if (nextImport >= 0 && nextImport < resume)
-            nextImport = dev::find(code, "import(\"", resume);
-    }
-}
-
-} // namespace
 
 QStringList ModuleBundle::requiredSpecifiers(const QByteArray &code)
 {
@@ -242,7 +234,7 @@ QByteArray ModuleBundle::hookSignature(const QByteArray &code)
         if (at > 0 && isWordByte(data[at - 1]))
             continue;  // inside a longer name
         qsizetype end = at + 3;
-        while (end < code.size() && (isWordByte(data[end]) || data[end] == '$'))
+        while (end < code.size() && isWordByte(data[end]))
             ++end;
         qsizetype call = end;
         if (call < code.size() && data[call] == ')')

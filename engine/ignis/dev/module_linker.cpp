@@ -142,8 +142,7 @@ QByteArray ModuleLinker::withAccepts(const QString &urlPath, const QByteArray &c
         if (!before.endsWith(hot))
             continue;
         const qsizetype owner = before.size() - hot.size();
-        if (owner > 0 && (QChar::isLetterOrNumber(uchar(code.at(owner - 1))) || code.at(owner - 1) == '_' ||
-                          code.at(owner - 1) == '$' || code.at(owner - 1) == '.'))
+        if (owner > 0 && (dev::isWordByte(code.at(owner - 1)) || code.at(owner - 1) == '.'))
             continue;  // another object's hot (x.__hmr)
         qsizetype arg = at + call.size();
         while (arg < code.size() && isSpace(code.at(arg)))
