@@ -9,7 +9,6 @@
 #include "ignis/esbuild_messages.h"
 
 #include <QDir>
-#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -33,23 +32,7 @@ QString formatName(DevModuleCompiler::Format format)
     return format == DevModuleCompiler::Format::Factory ? QStringLiteral("cjs") : QStringLiteral("esm");
 }
 
-// esbuild's transform options, for the transform process.
-QJsonObject transformOptions(const QString &urlPath, DevModuleCompiler::Format format)
-{
-    QJsonObject options{{QStringLiteral("loader"), loaderFor(urlPath)},
-                        {QStringLiteral("format"), formatName(format)},
-                        {QStringLiteral("jsx"), QStringLiteral("automatic")},
-                        {QStringLiteral("jsxDev"), true},
-                        {QStringLiteral("sourcemap"), QStringLiteral("inline")},
-                        {QStringLiteral("sourcefile"), urlPath.mid(1)},
-                        {QStringLiteral("target"), QStringLiteral("es2020")},
-                        {QStringLiteral("logLevel"), QStringLiteral("silent")}};
-    if (format == DevModuleCompiler::Format::Factory)
-        options.insert(QStringLiteral("define"), QJsonObject{{QStringLiteral("import.meta.hot"), QStringLiteral("__hmr")}});
-    return options;
-}
-
-// The same options for an esbuild process, after what tells it the input.
+// esbuild's options for a module, after what tells it the input.
 QStringList commandLineOptions(DevModuleCompiler::Format format)
 {
     QStringList args{QStringLiteral("--format=") + formatName(format),
@@ -107,7 +90,10 @@ Result<QByteArray> DevModuleCompiler::compile(const QString &urlPath, Format for
     if (!ok)
         return makeError(ErrorCode::NotFound, QStringLiteral("no module %1").arg(urlPath));
     if (m_transforms && m_transforms->available()) {
-        auto out = m_transforms->transform(code, transformOptions(urlPath, format));
+        // Errors come back in the answer: nothing for the service to print.
+        auto out = m_transforms->transform(code, QStringList{QStringLiteral("--loader=") + loaderFor(urlPath),
+                                                             QStringLiteral("--sourcefile=") + urlPath.mid(1)} +
+                                                     commandLineOptions(format) + QStringList{QStringLiteral("--log-level=silent")});
         if (out.ok()) {
             if (!out->errors.isEmpty())
                 return failed(urlPath, out->errors);

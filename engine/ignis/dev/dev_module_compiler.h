@@ -41,9 +41,9 @@ public:
 
     // Finds esbuild for the project and creates <project>/.helios/dev.
     Result<void> open(const QString &projectDir);
-    // Starts the transform process, which compiles single modules once the page is up
-    // (the first compile() starts it otherwise). Not while the first page compiles: its
-    // start (~0.2 s of CPU) would slow that down.
+    // Starts the transform process (esbuild in service mode), which compiles single
+    // modules once the page is up (the first compile() starts it otherwise). Not while
+    // the first page compiles, which keeps both cores busy.
     void startTransforms();
 
     const QString &projectDir() const { return m_projectDir; }

@@ -6,8 +6,8 @@
 #include "ignis/esbuild_toolchain.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -15,11 +15,19 @@ class QProcess;
 
 namespace helios::ignis {
 
-// A long-lived Node.js process (resources/hmr/transform_service.js) that compiles single
-// modules with the toolchain's esbuild npm package: started once per dev server, so an
-// edit costs a pipe round trip instead of an esbuild process start. start() returns at
-// once; the first transform() waits for the process to be ready. When Node.js or the
-// esbuild package is missing, available() turns false and the caller spawns esbuild.
+// A long-lived esbuild process in service mode (`esbuild --service=<version>`, as
+// esbuild's npm package runs it) that compiles single modules: started once per dev
+// server, so an edit costs a pipe round trip instead of an esbuild process start.
+// helios speaks esbuild's own binary protocol to it, with no Node.js in between (two
+// process hops fewer per edit). start() returns at once; the first transform() waits for
+// the process to be ready. When it cannot run, available() turns false and the caller
+// spawns esbuild.
+//
+// The protocol: every packet is a little-endian uint32 length and that many bytes; the
+// first packet from esbuild is its version; then each packet is a uint32 of
+// (id << 1 | isResponse) and a value: 0 null, 1 bool (a byte), 2 int32, 3 string and 4
+// bytes (uint32 length + bytes), 5 array (uint32 count + values), 6 object (uint32 count +
+// string keys and values).
 class TransformService {
 public:
     struct Output {
@@ -32,13 +40,14 @@ public:
 
     void start();
     bool available() const;
-    // esbuild's transform(source, options); an error result when the process failed
-    // (not when the code does not compile: that is Output::errors).
-    Result<Output> transform(const QByteArray &source, const QJsonObject &options, int timeoutMs = 30000);
+    // esbuild's transform of `source` with command-line `flags` (--loader=tsx, ...); an
+    // error result when the process failed (not when the code does not compile: that is
+    // Output::errors).
+    Result<Output> transform(const QByteArray &source, const QStringList &flags, int timeoutMs = 30000);
     int requests() const { return m_requests; }
 
 private:
-    bool waitForLine(QByteArray *line, int timeoutMs);
+    bool waitForPacket(QByteArray *packet, int timeoutMs);
     void fail(const QString &why);
 
     const EsbuildToolchain &m_toolchain;
@@ -47,7 +56,7 @@ private:
     QByteArray m_buffer;
     bool m_ready = false;
     bool m_failed = false;
-    int m_nextId = 1;
+    quint32 m_nextId = 1;
     int m_requests = 0;
 };
 

@@ -7,6 +7,7 @@
 #include "ignis/dev/import_rewriter.h"
 #include "ignis/dev/module_bundle.h"
 #include "ignis/dev/module_linker.h"
+#include "ignis/dev/transform_service.h"
 #include "ignis/project_watcher.h"
 
 #include "core/config.h"
@@ -499,6 +500,31 @@ private Q_SLOTS:
         QCOMPARE(update.value(QStringLiteral("path")).toString(), QStringLiteral("/src/versionHost.ts"));
         QCOMPARE(update.value(QStringLiteral("acceptedPath")).toString(), QStringLiteral("/src/version.ts"));
         QVERIFY(update.value(QStringLiteral("modules")).toObject().value(QStringLiteral("/src/version.ts")).toString().contains(QStringLiteral("version = 2")));
+    }
+
+    void transformServiceSpeaksEsbuildsProtocol()
+    {
+        auto toolchain = EsbuildToolchain::locate(m_config, m_dir.path());
+        QVERIFY(toolchain.ok());
+        TransformService service(*toolchain, m_dir.path());
+        const QStringList flags{QStringLiteral("--loader=ts"), QStringLiteral("--sourcefile=src/x.ts"), QStringLiteral("--format=cjs"),
+                                QStringLiteral("--log-level=silent")};
+        auto out = service.transform("export const n: number = 1 + 1;\n", flags);
+        QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().toString()));
+        QVERIFY(out->errors.isEmpty());
+        QVERIFY2(out->code.contains("const n = 1 + 1;"), out->code.constData());
+        // A compile error comes back located (1-based), and the service keeps serving.
+        out = service.transform("const ok = 1;\nconst bad = (;\n", flags);
+        QVERIFY(out.ok());
+        QCOMPARE(out->errors.size(), 1);
+        QCOMPARE(out->errors.first().file, QStringLiteral("src/x.ts"));
+        QCOMPARE(out->errors.first().line, 2);
+        QCOMPARE(out->errors.first().column, 14);
+        QCOMPARE(out->errors.first().lineText, QStringLiteral("const bad = (;"));
+        QVERIFY(out->code.isEmpty());
+        out = service.transform("export default \"caf\xc3\xa9\";\n", flags);  // UTF-8 in, esbuild's ASCII escapes out
+        QVERIFY2(out.ok() && out->code.contains("\"caf\\xE9\""), out.ok() ? out->code.constData() : "");
+        QCOMPARE(service.requests(), 3);
     }
 
     void watcherReportsTheBurstsFirstFileOnEachEvent()
