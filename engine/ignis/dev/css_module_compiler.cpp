@@ -8,8 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -54,11 +52,11 @@ QByteArray declaredName(const QByteArray &classesVar)
     return variable.match(QString::fromUtf8(classesVar)).captured(1).toUtf8();
 }
 
+// Scoped class names are ASCII: a JavaScript identifier is word bytes not led by a digit.
 bool isIdentifier(QByteArrayView name)
 {
-    const auto start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$'; };
-    return !name.isEmpty() && start(name.front()) &&
-           std::all_of(name.begin(), name.end(), [&](char c) { return start(c) || (c >= '0' && c <= '9'); });
+    return !name.isEmpty() && !(name.front() >= '0' && name.front() <= '9') &&
+           std::all_of(name.begin(), name.end(), dev::isWordByte);
 }
 
 // The class names as esbuild prints them: keys that are not identifiers quoted.
@@ -71,62 +69,6 @@ QByteArray classesVar(const QByteArray &name, const ScopedCssModule &scoped)
     }
     return out + (scoped.classes.isEmpty() ? "};" : "\n};");
 }
-
-} // namespace
-
-void CssModuleCompiler::start(const QStringList &urlPaths)
-{
-    // The modules the scoper takes need no esbuild. Not those whose stems other modules
-    // share: esbuild tells their names apart within one call.
-    QHash<QByteArray, int> stems;
-    for (const QString &urlPath : urlPaths)
-        ++stems[cssModuleStem(QFileInfo(urlPath).fileName())];
-    QStringList forEsbuild;
-    for (const QString &urlPath : urlPaths) {
-        const QString fileName = QFileInfo(urlPath).fileName();
-        const QByteArray stem = cssModuleStem(fileName);
-        bool read = false;
-        const QByteArray css = stem.isEmpty() || stems.value(stem) > 1 ? QByteArray() : dev::readFile(m_projectDir + urlPath, &read);
-        const std::optional<ScopedCssModule> scoped = read ? scopeCssModule(fileName, css) : std::nullopt;
-        if (scoped) {
-            const QByteArray name = stem + "_default";
-            m_scoped.insert(urlPath, moduleOutput(urlPath.mid(1), classesVar(name, *scoped), name, scoped->css));
-        } else {
-            forEsbuild << urlPath;
-        }
-    }
-    if (forEsbuild.isEmpty())
-        return;
-
-    // One entry re-exporting every CSS module: esbuild writes one script and one
-    // stylesheet, with a `// path` / `/* path */` comment before each module's part,
-    // instead of two files per module (which costs far more than compiling them).
-    QDir(m_stubDir).removeRecursively();
-    QDir().mkpath(m_stubDir + QStringLiteral("/out"));
-    QByteArray entry;
-    for (qsizetype i = 0; i < forEsbuild.size(); ++i) {
-        const QByteArray target =
-            QJsonDocument(QJsonArray{QJsonValue(m_projectDir + forEsbuild.at(i))}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
-        entry += "export { default as m" + QByteArray::number(i) + " } from " + target + ";\n";
-        m_outputOf.insert(forEsbuild.at(i), forEsbuild.at(i).mid(1));
-    }
-    const QString stub = m_stubDir + QStringLiteral("/entry.js");
-    QFile file(stub);
-    if (!file.open(QIODevice::WriteOnly) || file.write(entry) != entry.size()) {
-        m_error = QStringLiteral("cannot write %1").arg(stub);
-        return;
-    }
-    file.close();
-    m_process = std::make_unique<QProcess>();
-    m_process->setWorkingDirectory(m_projectDir);
-    m_process->setProcessEnvironment(m_toolchain.oneShotEnvironment());
-    m_process->start(m_toolchain.binary, {stub, QStringLiteral("--bundle"), QStringLiteral("--format=esm"),
-                                          QStringLiteral("--outdir=") + m_stubDir + QStringLiteral("/out"),
-                                          QStringLiteral("--log-level=error"), QStringLiteral("--color=false")});
-}
-
-
-namespace {
 
 // The parts of esbuild's bundle output by the module they come from: each starts with a
 // line `<open><relative path><close>`.
@@ -160,6 +102,57 @@ QHash<QString, QByteArray> split(const QByteArray &bundle, const QByteArray &ope
 }
 
 } // namespace
+
+void CssModuleCompiler::start(const QStringList &urlPaths)
+{
+    // The modules the scoper takes need no esbuild. Not those whose stems other modules
+    // share: esbuild tells their names apart within one call.
+    QByteArrayList stemOf;
+    QHash<QByteArray, int> stems;
+    for (const QString &urlPath : urlPaths)
+        ++stems[stemOf.emplace_back(cssModuleStem(QFileInfo(urlPath).fileName()))];
+    QStringList forEsbuild;
+    for (qsizetype i = 0; i < urlPaths.size(); ++i) {
+        const QString &urlPath = urlPaths.at(i);
+        const QByteArray &stem = stemOf.at(i);
+        bool read = false;
+        const QByteArray css = stem.isEmpty() || stems.value(stem) > 1 ? QByteArray() : dev::readFile(m_projectDir + urlPath, &read);
+        const std::optional<ScopedCssModule> scoped = read ? scopeCssModule(QFileInfo(urlPath).fileName(), css) : std::nullopt;
+        if (scoped) {
+            const QByteArray name = stem + "_default";
+            m_scoped.insert(urlPath, moduleOutput(urlPath.mid(1), classesVar(name, *scoped), name, scoped->css));
+        } else {
+            forEsbuild << urlPath;
+        }
+    }
+    if (forEsbuild.isEmpty())
+        return;
+
+    // One entry re-exporting every CSS module: esbuild writes one script and one
+    // stylesheet, with a `// path` / `/* path */` comment before each module's part,
+    // instead of two files per module (which costs far more than compiling them).
+    QDir(m_stubDir).removeRecursively();
+    QDir().mkpath(m_stubDir + QStringLiteral("/out"));
+    QByteArray entry;
+    for (qsizetype i = 0; i < forEsbuild.size(); ++i) {
+        entry += "export { default as m" + QByteArray::number(i) + " } from " + dev::jsString(m_projectDir + forEsbuild.at(i)) + ";\n";
+        m_outputOf.insert(forEsbuild.at(i), forEsbuild.at(i).mid(1));
+    }
+    const QString stub = m_stubDir + QStringLiteral("/entry.js");
+    QFile file(stub);
+    if (!file.open(QIODevice::WriteOnly) || file.write(entry) != entry.size()) {
+        m_error = QStringLiteral("cannot write %1").arg(stub);
+        return;
+    }
+    file.close();
+    m_process = std::make_unique<QProcess>();
+    m_process->setWorkingDirectory(m_projectDir);
+    m_process->setProcessEnvironment(m_toolchain.oneShotEnvironment());
+    m_process->start(m_toolchain.binary, {stub, QStringLiteral("--bundle"), QStringLiteral("--format=esm"),
+                                          QStringLiteral("--outdir=") + m_stubDir + QStringLiteral("/out"),
+                                          QStringLiteral("--log-level=error"), QStringLiteral("--color=false")});
+}
+
 
 Result<QHash<QString, CssModuleCompiler::Output>> CssModuleCompiler::finish()
 {

@@ -95,4 +95,12 @@ qsizetype lastLineStart(QByteArrayView code)
     return newline ? static_cast<const char *>(newline) - code.data() + 1 : 0;
 }
 
+QByteArray insertBeforeSourceMap(const QByteArray &code, QByteArrayView text)
+{
+    const qsizetype last = lastLineStart(code);
+    QByteArray out = code;
+    out.insert(QByteArrayView(code).sliced(last).startsWith("//# sourceMappingURL=") ? last : out.size(), text);
+    return out;
+}
+
 } // namespace helios::ignis::dev

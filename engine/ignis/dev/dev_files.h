@@ -42,5 +42,8 @@ QByteArray jsString(const QString &text);
 qsizetype find(QByteArrayView haystack, QByteArrayView needle, qsizetype from = 0);
 // Where the last line that is not empty starts (esbuild's source map comment).
 qsizetype lastLineStart(QByteArrayView code);
+// `code` with `text` inserted before its source map comment, which stays last (or at the
+// end when it has none).
+QByteArray insertBeforeSourceMap(const QByteArray &code, QByteArrayView text);
 
 } // namespace helios::ignis::dev

@@ -44,6 +44,13 @@ QStringList commandLineOptions(DevModuleCompiler::Format format)
     return args;
 }
 
+// The options for one module given as its source (the transform service, or stdin).
+QStringList singleModuleOptions(const QString &urlPath, DevModuleCompiler::Format format)
+{
+    return QStringList{QStringLiteral("--loader=") + loaderFor(urlPath), QStringLiteral("--sourcefile=") + urlPath.mid(1)} +
+           commandLineOptions(format);
+}
+
 } // namespace
 
 DevModuleCompiler::DevModuleCompiler(const Config &config) : m_config(config) {}
@@ -91,9 +98,7 @@ Result<QByteArray> DevModuleCompiler::compile(const QString &urlPath, Format for
         return makeError(ErrorCode::NotFound, QStringLiteral("no module %1").arg(urlPath));
     if (m_transforms && m_transforms->available()) {
         // Errors come back in the answer: nothing for the service to print.
-        auto out = m_transforms->transform(code, QStringList{QStringLiteral("--loader=") + loaderFor(urlPath),
-                                                             QStringLiteral("--sourcefile=") + urlPath.mid(1)} +
-                                                     commandLineOptions(format) + QStringList{QStringLiteral("--log-level=silent")});
+        auto out = m_transforms->transform(code, singleModuleOptions(urlPath, format) << QStringLiteral("--log-level=silent"));
         if (out.ok()) {
             if (!out->errors.isEmpty())
                 return failed(urlPath, out->errors);
@@ -109,10 +114,7 @@ Result<QByteArray> DevModuleCompiler::compileInProcess(const QString &urlPath, F
     esbuild.setWorkingDirectory(m_projectDir);
     esbuild.setProcessEnvironment(m_toolchain.oneShotEnvironment());
     ++m_esbuildRuns;
-    const QStringList args = QStringList{QStringLiteral("--loader=") + loaderFor(urlPath),
-                                         QStringLiteral("--sourcefile=") + urlPath.mid(1)} +
-                             commandLineOptions(format);
-    esbuild.start(m_toolchain.binary, args);
+    esbuild.start(m_toolchain.binary, singleModuleOptions(urlPath, format));
     esbuild.write(source);
     esbuild.closeWriteChannel();
     if (!esbuild.waitForFinished(30000))

@@ -216,12 +216,7 @@ QByteArray ModuleBundle::withRefreshRegistration(const QString &urlPath, const Q
     }
     if (registrations.isEmpty())
         return code;
-    const QByteArray tail = "\n" + registrations + "__hmr.accept(() => __heliosRefresh());\n";
-    // Before the source map comment, which stays last.
-    const qsizetype last = dev::lastLineStart(code);
-    QByteArray out = code;
-    out.insert(QByteArrayView(code).sliced(last).startsWith("//# sourceMappingURL=") ? last : out.size(), tail);
-    return out;
+    return dev::insertBeforeSourceMap(code, QByteArray("\n" + registrations + "__hmr.accept(() => __heliosRefresh());\n"));
 }
 
 QByteArray ModuleBundle::hookSignature(const QByteArray &code)

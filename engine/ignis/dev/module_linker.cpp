@@ -306,11 +306,7 @@ QByteArray ModuleLinker::withRefreshRegistration(const QString &urlPath, const Q
     const QByteArray tail = "\nimport { registerComponent as __heliosRegister, performRefresh as __heliosRefresh } from "
                             "\"" + clientUrl() + "\";\n" + registrations.join(QLatin1Char('\n')).toUtf8() +
                             "\nimport.meta.hot.accept(() => __heliosRefresh());\n";
-    // Before the source map comment, which stays last.
-    const qsizetype map = code.lastIndexOf("//# sourceMappingURL=");
-    QByteArray out = code;
-    out.insert(map >= 0 ? map : out.size(), tail);
-    return out;
+    return dev::insertBeforeSourceMap(code, tail);
 }
 
 bool ModuleLinker::enableReactRefresh(const QString &nodeModules)
