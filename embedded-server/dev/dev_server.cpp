@@ -15,6 +15,7 @@
 #include <QFutureWatcher>
 #include <QHostAddress>
 #include <QJsonDocument>
+#include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -126,6 +127,21 @@ Result<void> DevServer::start()
 // The first page compiles on another thread while the server starts, and packages are
 // pre-bundled on another thread while the page loads: requests that need either wait for
 // it without holding up the others.
+void DevServer::afterFirstPage(std::function<void()> then)
+{
+    const QFuture<void> compiled = d->modules.pendingFor(QStringLiteral("/"));
+    if (compiled.isFinished()) {
+        QTimer::singleShot(0, this, std::move(then));
+        return;
+    }
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [watcher, then = std::move(then)] {
+        watcher->deleteLater();
+        then();
+    });
+    watcher->setFuture(compiled);
+}
+
 void DevServer::serveWhenReady(const QString &path, const QString &query, HttpResponder responder)
 {
     const QFuture<void> pending = d->modules.pendingFor(path);

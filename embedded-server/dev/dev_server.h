@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace helios {
@@ -43,6 +44,9 @@ public:
     // Swaps the token stylesheet in every page whenever `token.updated` is published
     // (a token set changed in the Tokens panel or on another node). Call after start().
     Result<void> followTokenEvents(data::Bus &bus);
+    // Calls `then` on this object's thread once the first page, whose compiling start()
+    // began, is compiled: work that would slow that compile down waits for it.
+    void afterFirstPage(std::function<void()> then);
     // Stops listening and closes every connection.
     void stop();
 

@@ -169,7 +169,12 @@ async function updateJs({ path, acceptedPath = path, timestamp = Date.now(), mod
   // Also tolerate the two fields the other way round.
   const found = find(path, acceptedPath) ?? find(acceptedPath, path);
   if (!found) {
-    if (!H.hot.has(path) && !H.hot.has(acceptedPath)) { log(`${path} is not on this page`); return; }
+    if (!H.hot.has(path) && !H.hot.has(acceptedPath)) {
+      // A page whose first load failed to build runs again once a module is mended.
+      if (H.loadFailed) return fullReload(undefined, ` (${path} changed)`);
+      log(`${path} is not on this page`);
+      return;
+    }
     fullReload(undefined, `: ${acceptedPath} was not accepted`);
     return;
   }
@@ -261,11 +266,13 @@ const R = (H.registry ??= {
   externals: new Map(), // /@deps/ URL -> exports of the pre-bundled package
   importers: new Map(), // path -> Set of the paths that required it
   helpers: {},          // esbuild's runtime helpers, defined once by the bundle
+  // What CommonJS packages (and modules) read as process.env: the page is a dev page.
+  process: { env: { NODE_ENV: 'development' } },
 });
 
 function compileFactory(path, code) {
   // eval with a sourceURL: stack traces and the overlay name the module, not the bundle.
-  return (0, eval)('(function (require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh, __heliosHelpers) {' +
+  return (0, eval)('(function (require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh, __heliosHelpers, process) {' +
     `${code}\n})\n//# sourceURL=${location.origin}${path}`);
 }
 
@@ -288,7 +295,7 @@ function requireFrom(owner) {
     try {
       factory(requireFrom(path), module, module.exports, createHotContext(path),
         (dep) => { try { return Promise.resolve(requireFrom(path)(dep)); } catch (err) { return Promise.reject(err); } },
-        registerComponent, performRefresh, R.helpers);
+        registerComponent, performRefresh, R.helpers, R.process);
     } catch (err) {
       R.modules.delete(path);
       throw err;
@@ -306,6 +313,8 @@ export function moduleRegistry() {
     define(path, code) { R.factories.set(path, code); },
     // The helpers the factories share (esbuild's __toESM, __export, ...): compiled once.
     helpers(helpers) { R.helpers = helpers; },
+    // react-refresh's runtime from the bundle: hooked into React before react-dom loads.
+    refreshRuntime(path) { installRefreshRuntime(requireFrom(null)(path)); },
     start(entries) { for (const entry of entries) requireFrom(null)(entry); },
   };
 }
@@ -399,8 +408,24 @@ export function removeStyle(id) {
   H.styles.delete(id);
 }
 
-// React Fast Refresh hooks: the server puts react-refresh's runtime on the window.
-// `signature` (the module's hook calls) keeps state only while the hooks stay the same.
+// A build error the server met before the page loaded (its first compile), shown as a
+// pushed one is.
+export function showBuildError(err) {
+  H.loadFailed = true;
+  handle({ type: 'error', err });
+}
+
+// React Fast Refresh hooks: the server puts react-refresh's runtime on the window, from
+// the bundle (refreshRuntime above) or, for a page of ES modules, in a script of its own.
+export function installRefreshRuntime(runtime) {
+  runtime.injectIntoGlobalHook(window);
+  window.$RefreshReg$ = () => {};
+  window.$RefreshSig$ = () => (type) => type;
+  globalThis.__HELIOS_REACT_REFRESH__ = runtime;
+}
+
+// A component registers with the runtime; `signature` (the module's hook calls) keeps
+// state only while the hooks stay the same.
 export function registerComponent(type, id, signature) {
   const refresh = globalThis.__HELIOS_REACT_REFRESH__;
   if (signature !== undefined) refresh?.setSignature?.(type, signature);

@@ -74,7 +74,8 @@ let browser;
 const checks = [];
 const check = (what) => { checks.push(what); console.log(`ok - ${what}`); };
 
-try {
+// Starts `helios dev` on the project; returns its page's URL.
+async function startServer() {
   server = spawn(helios, ['dev', project, '--port', '0', '--hmr-port', '0'], {
     env: { ...process.env, HELIOS_DATA_DIR: path.join(work, 'data') }, stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -83,7 +84,18 @@ try {
   server.stderr.setEncoding('utf8');
   server.stdout.on('data', (t) => { output += t; });
   server.stderr.on('data', (t) => { output += t; });
-  const url = await waitFor('helios dev to print its address', () => /helios dev: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1], 30000);
+  return waitFor('helios dev to print its address', () => /helios dev: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1], 30000);
+}
+
+async function stopServer() {
+  if (!server || server.exitCode !== null) return;
+  server.kill('SIGTERM');
+  await Promise.race([new Promise((resolve) => server.once('exit', resolve)), sleep(5000)]);
+  if (server.exitCode === null) server.kill('SIGKILL');
+}
+
+try {
+  const url = await startServer();
 
   browser = await launchBrowser();
   await browser.page('Page.navigate', { url });
@@ -98,8 +110,10 @@ try {
   if (!requests.includes('/@helios-bundle.js') || !requests.includes('/@helios-bundle.css')) {
     throw new Error(`the page did not load the bundle: ${requests.join(' ')}`);
   }
-  // client, bundle, its stylesheet, tokens, and the pre-bundled packages with their chunks
-  if (requests.length > 15) throw new Error(`${requests.length} requests for ${2 * EXTRA + 6} modules: ${requests.join(' ')}`);
+  // client, bundle, its stylesheet and the tokens: React's files are in the bundle too
+  const deps = requests.filter((p) => p.startsWith('/@deps/'));
+  if (deps.length) throw new Error(`the bundled page fetched packages on their own: ${deps.join(' ')}`);
+  if (requests.length > 8) throw new Error(`${requests.length} requests for ${2 * EXTRA + 6} modules: ${requests.join(' ')}`);
   if ((await browser.eval("document.querySelectorAll('i').length")) !== EXTRA) throw new Error('the extra components are missing');
   check(`the bundled page loads ${2 * EXTRA + 6} modules in ${requests.length} requests, none per module`);
 
@@ -169,17 +183,36 @@ try {
   await waitFor('the fixed label', async () => (await text()).startsWith('Fixed: '), 15000);
   check('the fix clears the overlay');
 
+  // A page whose modules do not all compile at its first load takes them one by one as
+  // ES modules (React from the pre-bundle): the overlay shows the error, the fix renders.
+  await stopServer();
+  write('src/Counter.tsx', counter('Broken').replace('useState(0);', 'useState(0;'));
+  await browser.page('Page.navigate', { url: await startServer() });
+  const coldError = await waitFor('the overlay of the first load', async () => overlay(), 30000);
+  if (!coldError.includes('src/Counter.tsx:')) throw new Error(`the overlay lacks the location: ${coldError}`);
+  check('a module that does not compile at the first load shows the overlay with file:line');
+  write('src/Counter.tsx', counter('Mended'));
+  await waitFor('the mended page', async () => (await text()) === 'Mended: 0', 30000);
+  const unbundled = await browser.eval("performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)");
+  if (!unbundled.includes('/src/main.tsx') || !unbundled.includes('/@deps/react-dom_client.js')) {
+    throw new Error(`the page did not load its modules one by one: ${unbundled.join(' ')}`);
+  }
+  if ((await overlay()) !== '') throw new Error('the overlay stayed');
+  check('the fix renders the page from ES modules and the pre-bundle, and clears the overlay');
+
   console.log(`dev_server_hmr: ${checks.length} checks passed`);
 } catch (err) {
   console.error(`dev_server_hmr: FAILED after ${checks.length} checks: ${err.message}`);
   if (browser) console.error(`page console:\n  ${browser.console.slice(-20).join('\n  ')}`);
+  if (browser) {
+    const failed = await browser.eval("performance.getEntriesByType('resource').filter((e) => e.responseStatus !== 200)" +
+      ".map((e) => `${new URL(e.name).pathname} ${e.responseStatus}`)").catch(() => []);
+    console.error(`requests that failed: ${failed.join(', ') || 'none'}`);
+  }
+  if (browser) console.error(`page exceptions:\n  ${browser.exceptions.slice(-5).join('\n  ')}`);
   process.exitCode = 1;
 } finally {
   if (browser) await browser.close();
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await Promise.race([new Promise((resolve) => server.once('exit', resolve)), sleep(5000)]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
+  await stopServer();
   rmSync(work, { recursive: true, force: true });
 }

@@ -141,6 +141,11 @@ DevModuleCache::FirstPage DevModuleCache::compileFirstPage(const QSet<QString> &
         page.scopedMs = clock.elapsed();
     });
     page.modulesMs = clock.elapsed();
+    if (page.batch->ok()) {
+        const QString &nodeModules = m_compiler.toolchain().nodeModules;
+        page.packages = PackageFactories::collect(ModuleLinker::packagesOf(**page.batch, nodeModules), projectDir, nodeModules);
+    }
+    page.packagesMs = clock.elapsed();
     if (cssCompiler)
         page.css = cssCompiler->finish();
     page.cssMs = clock.elapsed();
@@ -178,7 +183,7 @@ void DevModuleCache::warm()
         m_compileThread.join();
     else
         m_firstPage = compileFirstPage(QSet<QString>(m_modules.keyBegin(), m_modules.keyEnd()));
-    const FirstPage page = *std::exchange(m_firstPage, std::nullopt);
+    FirstPage page = *std::exchange(m_firstPage, std::nullopt);
     const qint64 waitedMs = clock.elapsed();
     const bool cssOk = !page.css || page.css->ok();
     if (cssOk && page.css)
@@ -187,9 +192,18 @@ void DevModuleCache::warm()
     if (page.batch->ok() && cssOk) {
         m_bundled = true;
         const QHash<QString, QByteArray> &batch = **page.batch;
-        // The packages are known before the factories are linked: their pre-bundle
-        // starts first, beside the linking.
-        startBundlingPackages(ModuleLinker::packagesOf(batch, nodeModules) | m_linker.bareImports());
+        // The packages are known before the factories are linked: a pre-bundle, if they
+        // need one, starts first, beside the linking.
+        const QSet<QString> packages = ModuleLinker::packagesOf(batch, nodeModules) | m_linker.bareImports();
+        if (!page.packages || (page.packages->ok() && (*page.packages)->specifiers() != packages))
+            page.packages = PackageFactories::collect(packages, m_compiler.projectDir(), nodeModules);
+        if (page.packages->ok()) {
+            takePackageFactories(**page.packages);
+        } else {
+            qCDebug(lcIgnis) << "dev server: packages pre-bundled:" << page.packages->error().toString();
+            m_bundledPackages = packages;
+            startBundlingPackages(packages);
+        }
         for (auto it = batch.cbegin(); it != batch.cend(); ++it)
             m_factories.insert(it.key(), m_linker.linkFactory(it.key(), it.value(), ModuleLinker::Helpers::Shared));
         if (m_linker.enableReactRefresh(nodeModules))  // now registering their components
@@ -207,20 +221,40 @@ void DevModuleCache::warm()
                 if (dev::usesJsx(path))
                     if (auto compiled = compileModule(path); compiled.ok())
                         m_modules.insert(path, *compiled);
-        startBundlingPackages(m_linker.bareImports());
+        m_bundledPackages = m_linker.bareImports();
+        startBundlingPackages(m_bundledPackages);
     }
     qCDebug(lcIgnis).nospace() << "first page, ms from the start: files found " << page.scannedMs << ", "
                                << page.cssModules.size() << " CSS modules scoped " << page.scopedMs << ", "
-                               << page.modules.size() << " modules compiled " << page.modulesMs << ", CSS modules "
+                               << page.modules.size() << " modules compiled " << page.modulesMs << ", packages read "
+                               << page.packagesMs << ", CSS modules "
                                << page.cssMs << "; then waited " << waitedMs << " ms, linked in "
                                << clock.elapsed() - waitedMs << " ms";
     if (m_linker.bareImports() != m_bundledPackages)  // lacksPackages() will tell
         qCWarning(lcIgnis) << "dev server: the first page imports other packages than its factories showed";
 }
 
+void DevModuleCache::takePackageFactories(const PackageFactories &packages)
+{
+    dropPackageFactories();
+    for (auto it = packages.factories().cbegin(); it != packages.factories().cend(); ++it)
+        m_factories.insert(it.key(), it.value());
+    m_packageDependencies = packages.dependencies();
+    m_bundledPackages = packages.specifiers();
+    m_packageFactories = true;
+}
+
+void DevModuleCache::dropPackageFactories()
+{
+    for (auto it = m_packageDependencies.cbegin(); it != m_packageDependencies.cend(); ++it)
+        m_factories.remove(it.key());
+    m_packageDependencies.clear();
+    m_packageFactories = false;
+}
+
 void DevModuleCache::startBundlingPackages(const QSet<QString> &packages)
 {
-    m_bundledPackages = packages;
+    m_preBundled = packages;
     QPromise<void> done;
     m_packagesReady = done.future();
     m_packagesThread = std::thread([this, packages, done = std::move(done)]() mutable {
@@ -245,13 +279,42 @@ bool DevModuleCache::lacksPackages()
 void DevModuleCache::bundlePackages()
 {
     waitForPackages();
-    m_compiler.bundlePackages(m_linker.bareImports());
-    m_bundledPackages = m_linker.bareImports();
+    const QSet<QString> packages = m_linker.bareImports();
+    if (m_packageFactories) {
+        auto collected = PackageFactories::collect(packages, m_compiler.projectDir(), m_compiler.toolchain().nodeModules);
+        if (collected.ok()) {
+            takePackageFactories(*collected);
+            return;
+        }
+        qCDebug(lcIgnis) << "dev server: packages pre-bundled:" << collected.error().toString();
+        dropPackageFactories();
+    }
+    m_compiler.bundlePackages(packages);
+    m_bundledPackages = packages;
+    m_preBundled = packages;
+}
+
+QFuture<void> DevModuleCache::preBundle()
+{
+    // Every package the modules import: an ES module that imports one more than the
+    // first page did (a mended module of a page that did not compile) finds it too.
+    if (m_warmed && m_preBundled != m_linker.bareImports()) {
+        waitForPackages();
+        startBundlingPackages(m_linker.bareImports());
+    }
+    return m_packagesReady;
 }
 
 ModuleBundle::Input DevModuleCache::bundleInput(const QStringList &entries) const
 {
-    return {entries, &m_factories, &m_linker.dependencies(), &m_styles, m_linker.clientUrl(), m_linker.sharedHelpers()};
+    return {entries,
+            &m_factories,
+            &m_linker.dependencies(),
+            &m_styles,
+            m_linker.clientUrl(),
+            m_linker.sharedHelpers(),
+            m_packageFactories ? &m_packageDependencies : nullptr,
+            m_packageFactories && m_linker.reactRefresh() ? ModuleLinker::refreshRuntimeUrl() : QString()};
 }
 
 } // namespace helios::ignis

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "ignis/dev/css_module_compiler.h"
 #include "ignis/dev/module_bundle.h"
+#include "ignis/dev/package_factories.h"
 
 #include <QByteArray>
 #include <QFuture>
@@ -29,13 +30,14 @@ public:
     DevModuleCache(DevModuleCompiler &compiler, ModuleLinker &linker);
     ~DevModuleCache();
 
-    // The first page load: every module of the project compiled in one esbuild call (as
+    // The first page load: every module of the project compiled in few esbuild calls (as
     // factories of the bundled page) while every CSS module compiles in another, so the
-    // packages they import are known and pre-bundled together in a third. That one runs
-    // on another thread while the page loads (packagesReady()): the browser parses the
-    // bundle meanwhile. When a module does not compile, the page falls back to one ES
-    // module per request. Once only; the compiling is done already, or waited for, when
-    // startWarming() began it.
+    // packages they import are known: their files join the bundle as factories too
+    // (PackageFactories), or, when they are not plain CommonJS, are pre-bundled together
+    // in one more esbuild call on another thread while the page loads (preBundle()). When
+    // a module does not compile, the page falls back to one ES module per request, and
+    // its packages to the pre-bundle. Once only; the compiling is done already, or
+    // waited for, when startWarming() began it.
     void warm();
     // Begins the first page's compiling on another thread, before any page is asked for
     // (the dev server starts it with itself, so that compiling overlaps its own start and
@@ -68,12 +70,16 @@ public:
     QByteArray factory(const QString &urlPath) const { return m_factories.value(urlPath); }
     bool hasStyle(const QString &urlPath) const { return m_styles.contains(urlPath); }
 
-    // Whether the modules import packages the pre-bundle lacks; bundlePackages() makes it
-    // again with every package imported. Both wait for a pre-bundle in progress.
+    // Whether the modules import packages the page lacks; bundlePackages() gives it every
+    // package imported. Both wait for a pre-bundle in progress.
     bool lacksPackages();
     void bundlePackages();
-    // Finished once the pre-bundle warm() started is written (at once if none is running).
-    QFuture<void> packagesReady() const { return m_packagesReady; }
+    // Whether the bundled page has its packages as factories, not from the pre-bundle.
+    bool hasPackageFactories() const { return m_packageFactories; }
+    // The pre-bundle /@deps/ serves, begun now when it lacks a package the modules import
+    // (or the page's packages are factories and nobody asked for it before); finished
+    // once it is written.
+    QFuture<void> preBundle();
     void waitForPackages();
 
     // The bundled page of the entries (URL paths), for ModuleBundle.
@@ -86,15 +92,19 @@ private:
         QStringList plainCss;
         std::optional<Result<QHash<QString, QByteArray>>> batch;
         std::optional<Result<QHash<QString, CssModuleCompiler::Output>>> css;  // none without CSS modules
+        std::optional<Result<PackageFactories>> packages;  // the packages the modules import
         qint64 scannedMs = 0;  // timings, from the start
         qint64 scopedMs = 0;
         qint64 modulesMs = 0;
+        qint64 packagesMs = 0;
         qint64 cssMs = 0;
     };
     // `served`: modules already served one by one, compiled again by nobody.
     FirstPage compileFirstPage(const QSet<QString> &served) const;
-    // The pre-bundle of the first page's packages, on another thread (packagesReady()).
+    // The pre-bundle of the packages, on another thread (preBundle()).
     void startBundlingPackages(const QSet<QString> &packages);
+    void takePackageFactories(const PackageFactories &packages);
+    void dropPackageFactories();
     QByteArray cssModuleJs(const QString &urlPath) const;
     QStringList takeCssModules(const QHash<QString, CssModuleCompiler::Output> &compiled);
     Result<QByteArray> compileModule(const QString &urlPath);
@@ -110,11 +120,14 @@ private:
     QHash<QString, QByteArray> m_factories;   // URL path -> factory (modules and stylesheets)
     QHash<QString, QByteArray> m_styles;      // URL path of imported CSS -> its CSS
     QHash<QString, QByteArray> m_cssClasses;  // URL path of a CSS module -> its class names module
-    QSet<QString> m_bundledPackages;          // the packages in /@deps/ now
+    QSet<QString> m_bundledPackages;          // the packages the page has
+    QSet<QString> m_preBundled;               // the packages in /@deps/ (or on their way)
+    bool m_packageFactories = false;          // the page has its packages as factories
+    QHash<QString, QStringList> m_packageDependencies;  // a package factory -> what it requires
     std::thread m_compileThread;              // the first page's compiling startWarming() began
     QFuture<void> m_firstPageCompiled;        // a default QFuture counts as finished
     std::optional<FirstPage> m_firstPage;     // its outcome, for warm()
-    std::thread m_packagesThread;             // the pre-bundle warm() started
+    std::thread m_packagesThread;             // the pre-bundle in progress
     QFuture<void> m_packagesReady;            // a default QFuture counts as finished
 };
 

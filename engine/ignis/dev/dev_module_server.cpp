@@ -2,7 +2,6 @@
 #include "ignis/dev/dev_module_server.h"
 
 #include "core/config.h"
-#include "ignis/dev/dependency_bundler.h"
 #include "ignis/dev/dev_files.h"
 #include "ignis/dev/dev_module_cache.h"
 #include "ignis/dev/dev_module_compiler.h"
@@ -17,6 +16,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -94,19 +94,9 @@ struct DevModuleServer::Private {
         QByteArray html = dev::readFile(absolute(htmlPath), &ok);
         if (!ok)
             return text(404, "text/plain", "no page " + htmlPath.toUtf8());
-        cache.warm();
-        const QByteArray client = "<script type=\"module\" src=\"" + linker.clientUrl() + "\"></script>\n";
-        QByteArray preamble = client;
-        // react-refresh hooks into React before react-dom loads: module scripts run in
-        // document order, and this one comes first.
-        if (linker.reactRefresh())
-            preamble += "<script type=\"module\">import RefreshRuntime from \"/@deps/" +
-                        DependencyBundler::fileNameFor(QStringLiteral("react-refresh/runtime")).toUtf8() +
-                        "\"; RefreshRuntime.injectIntoGlobalHook(window); window.$RefreshReg$ = () => {}; "
-                        "window.$RefreshSig$ = () => (type) => type; window.__HELIOS_REACT_REFRESH__ = RefreshRuntime;"
-                        "</script>\n";
-        if (cache.isBundled())
-            preamble += bundlePage(html);
+        // Served without waiting for the first page's compile: the browser reads the page
+        // and fetches the client and the stylesheets while the bundle it asks for compiles.
+        const QByteArray preamble = "<script type=\"module\" src=\"" + linker.clientUrl() + "\"></script>\n" + bundlePage(html);
         const qsizetype head = html.indexOf("</head>");
         html.insert(head >= 0 ? head : 0, preamble);
         return text(200, "text/html; charset=utf-8", html);
@@ -114,7 +104,8 @@ struct DevModuleServer::Private {
 
     // The page's module scripts of project modules run from the bundle: their type
     // becomes one the browser does not load, and the bundle's script and stylesheet go
-    // into <head>. Returns those two tags.
+    // into <head>. Returns those two tags. (Should the modules not compile, the bundle
+    // loads them as ES modules: unbundledScript().)
     QByteArray bundlePage(QByteArray &html) const
     {
         static const QRegularExpression scriptTag(QStringLiteral("<script\\b[^>]*>"));
@@ -138,7 +129,7 @@ struct DevModuleServer::Private {
             else if (!path.startsWith(QLatin1Char('/')))
                 path.prepend(QLatin1Char('/'));
             path = QDir::cleanPath(path);
-            if (!cache.hasFactory(path))
+            if (!dev::isModule(path) || !QFileInfo::exists(absolute(path)))
                 continue;
             entries << path;
             QString rewritten = attributes;
@@ -157,13 +148,38 @@ struct DevModuleServer::Private {
     DevResponse bundle(const QString &path, const QString &query)
     {
         cache.warm();
-        if (!cache.isBundled())
-            return text(404, "text/plain", "this page is not bundled\n");
+        if (!cache.isBundled()) {
+            if (path.endsWith(QLatin1String(".css")))
+                return text(200, "text/css; charset=utf-8", "/* not bundled: each module brings its CSS */\n");
+            return text(200, "text/javascript; charset=utf-8", unbundledScript(bundleEntries(query)));
+        }
         const ModuleBundle::Input input = cache.bundleInput(bundleEntries(query));
         const ModuleBundle::Graph graph = ModuleBundle::walk(input);
         if (path.endsWith(QLatin1String(".css")))
             return text(200, "text/css; charset=utf-8", ModuleBundle::stylesheet(input, graph));
         return text(200, "text/javascript; charset=utf-8", ModuleBundle::script(input, graph));
+    }
+
+    // The bundle's script for a page whose modules did not all compile: its entries as ES
+    // modules, one request per module, its packages from the pre-bundle, react-refresh's
+    // runtime hooked into React first. The compile error shows in the overlay (a fix
+    // reloads the page).
+    QByteArray unbundledScript(const QStringList &entries) const
+    {
+        const std::optional<BuildMessage> &error = compiler.lastError();
+        QByteArray script = "import { installRefreshRuntime, showBuildError } from \"" + linker.clientUrl() + "\";\n";
+        if (linker.reactRefresh())
+            script += "import RefreshRuntime from " + dev::jsString(ModuleLinker::refreshRuntimeUrl()) +
+                      ";\ninstallRefreshRuntime(RefreshRuntime);\n";
+        if (error)
+            script += "showBuildError(" +
+                      QJsonDocument(HotUpdatePlanner::errorMessage(*error, projectDir).value(QLatin1String("err")).toObject())
+                          .toJson(QJsonDocument::Compact) +
+                      ");\n";
+        // With a build error shown, the failed import would only cover it with a vaguer one.
+        for (const QString &entry : entries)
+            script += "await import(" + dev::jsString(entry) + ")" + (error ? ".catch(() => {})" : "") + ";\n";
+        return script;
     }
 
     // A module (or CSS module) as JavaScript: 404 when there is no such file, 500 with
@@ -235,8 +251,11 @@ void DevModuleServer::startWarming() { d->cache.startWarming(); }
 
 namespace {
 
-// The HMR client is a file of the server's own: it never waits for the first page.
-bool needsFirstPage(const QString &path) { return path != QLatin1String("/@helios/client.js"); }
+bool isPage(const QString &path) { return path == QLatin1String("/") || path == QLatin1String("/index.html"); }
+
+// The HMR client is a file of the server's own, and the page is served as it is (the
+// bundle it asks for waits): neither waits for the first page's compile.
+bool needsFirstPage(const QString &path) { return path != QLatin1String("/@helios/client.js") && !isPage(path); }
 
 } // namespace
 
@@ -249,7 +268,7 @@ QFuture<void> DevModuleServer::pendingFor(const QString &path)
     if (!path.startsWith(QLatin1String("/@deps/")))
         return {};
     d->cache.finishWarming();  // the pre-bundle starts once the first page is linked
-    return d->cache.packagesReady();
+    return d->cache.preBundle();
 }
 
 int DevModuleServer::serviceTransforms() const { return d->compiler.serviceTransforms(); }
@@ -268,7 +287,7 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
         d->cache.finishWarming();
     if (path.contains(QLatin1String("..")))
         return text(400, "text/plain", "bad path\n");
-    if (path == QLatin1String("/") || path == QLatin1String("/index.html")) {
+    if (isPage(path)) {
         for (const BuildEntry &entry : d->project.entries)
             if (!entry.html.isEmpty())
                 return d->page(QLatin1Char('/') + entry.html);
@@ -281,16 +300,20 @@ DevResponse DevModuleServer::get(const QString &path, const QString &query)
     }
     if (path == QLatin1String("/") + HtmlPage::tokensPath())
         return d->tokens();
-    if (path == QLatin1String("/@helios-bundle.js") || path == QLatin1String("/@helios-bundle.css"))
+    if (path == QLatin1String("/@helios-bundle.js") || path == QLatin1String("/@helios-bundle.css")) {
+        // The page loads and runs its bundle: the transform process starts beside that,
+        // ready by the first edit.
+        d->compiler.startTransforms();
         return d->bundle(path, query);
+    }
     if (ModuleLinker::isSourceMapUrl(path)) {
         const QByteArray map = d->linker.sourceMap(path);
         return map.isEmpty() ? text(404, "text/plain", "no source map " + path.toUtf8()) : text(200, "application/json", map);
     }
     if (path.startsWith(QLatin1String("/@deps/"))) {
+        d->cache.warm();  // the packages are known from the first page's modules
+        d->cache.preBundle();
         d->cache.waitForPackages();
-        // The page loads its packages and then runs: the transform process starts beside
-        // that, ready by the first edit.
         d->compiler.startTransforms();
         bool ok = false;
         const QByteArray bytes = dev::readFile(d->compiler.depsDir() + path.mid(6), &ok);

@@ -16,6 +16,33 @@ namespace helios::ignis {
 namespace {
 
 using dev::isWordByte;
+
+// The parameters of every factory, as the client's module registry passes them.
+constexpr QByteArrayView factoryParameters =
+    "require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh, __heliosHelpers, process";
+
+// Whether the code begins (after comments) with a "use strict" directive: it then means
+// the same inside the bundle, a module script and so strict mode throughout.
+bool isStrictScript(QByteArrayView code)
+{
+    qsizetype at = 0;
+    while (at < code.size()) {
+        const char c = code.at(at);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++at;
+        } else if (code.sliced(at).startsWith("//")) {
+            const qsizetype end = code.indexOf('\n', at);
+            at = end < 0 ? code.size() : end + 1;
+        } else if (code.sliced(at).startsWith("/*")) {
+            const qsizetype end = dev::find(code, "*/", at + 2);
+            at = end < 0 ? code.size() : end + 2;
+        } else {
+            break;
+        }
+    }
+    const QByteArrayView rest = code.sliced(at);
+    return rest.startsWith("\"use strict\"") || rest.startsWith("'use strict'");
+}
 using dev::jsString;
 
 bool isComponentName(QStringView name)
@@ -265,17 +292,25 @@ ModuleBundle::Graph ModuleBundle::walk(const Input &input)
         qsizetype next = 0;
     };
     QList<Frame> stack;
-    for (const QString &entry : input.entries) {
+    const auto isPackageFactory = [&input](const QString &path) {
+        return input.packageDependencies &&
+               (path.startsWith(QLatin1String("/@deps/")) || path.startsWith(QLatin1String("/@pkg/")));
+    };
+    QStringList roots = input.entries;
+    if (!input.refreshRuntime.isEmpty() && input.factories->contains(input.refreshRuntime))
+        roots.prepend(input.refreshRuntime);  // runs first: it hooks into React before react-dom loads
+    for (const QString &entry : roots) {
         if (seen.contains(entry))
             continue;
         seen.insert(entry);
         stack.append({entry});
         while (!stack.isEmpty()) {
             Frame &top = stack.last();
-            const QStringList deps = input.dependencies->value(top.path);
+            const QStringList deps = isPackageFactory(top.path) ? input.packageDependencies->value(top.path)
+                                                                : input.dependencies->value(top.path);
             if (top.next < deps.size()) {
                 const QString dep = deps.at(top.next++);
-                if (dep.startsWith(QLatin1String("/@deps/"))) {
+                if (dep.startsWith(QLatin1String("/@deps/")) && !input.factories->contains(dep)) {
                     if (!packages.contains(dep)) {
                         packages.insert(dep);
                         graph.packages << dep;
@@ -312,12 +347,19 @@ QByteArray ModuleBundle::script(const Input &input, const Graph &graph)
         out += "r.helpers(" + input.helpers + ");\n";
     for (qsizetype i = 0; i < graph.packages.size(); ++i)
         out += "r.external(" + jsString(graph.packages.at(i)) + ", __p" + QByteArray::number(i) + ");\n";
-    for (const QString &path : graph.modules)
-        out += "r.define(" + jsString(path) + ", " + jsString(QByteArrayView(input.factories->value(path))) + ");\n";
+    for (const QString &path : graph.modules) {
+        const QByteArray &factory = input.factories->value(path);
+        if (input.packageDependencies && input.packageDependencies->contains(path) && isStrictScript(factory))
+            out += "r.define(" + jsString(path) + ", function (" + factoryParameters + ") {\n" + factory + "\n});\n";
+        else
+            out += "r.define(" + jsString(path) + ", " + jsString(QByteArrayView(factory)) + ");\n";
+    }
     QStringList entries;
     for (const QString &entry : input.entries)
         if (input.factories->contains(entry))
             entries << entry;
+    if (!input.refreshRuntime.isEmpty() && input.factories->contains(input.refreshRuntime))
+        out += "r.refreshRuntime(" + jsString(input.refreshRuntime) + ");\n";
     out += "r.start(" + QJsonDocument(QJsonArray::fromStringList(entries)).toJson(QJsonDocument::Compact) + ");\n";
     return out;
 }

@@ -54,13 +54,19 @@ public:
         const QHash<QString, QByteArray> *styles;     // URL path of a stylesheet -> its CSS
         QByteArray clientUrl;
         QByteArray helpers = {};  // an expression for __heliosHelpers; none when empty
+        // The packages' factories are in `factories` too (PackageFactories): what they
+        // require, and react-refresh's runtime among them ("/@deps/react-refresh_runtime.js"),
+        // which the bundle hooks into React before the entries run. A package without a
+        // factory is a /@deps/ ES module the bundle imports.
+        const QHash<QString, QStringList> *packageDependencies = nullptr;
+        QString refreshRuntime = {};
     };
     // The modules reachable from the entries, depth first, and the stylesheets in the
     // order a bundler would put them (a module's imports before the module).
     struct Graph {
         QStringList modules;
         QStringList stylesheets;
-        QStringList packages;  // /@deps/ URLs
+        QStringList packages;  // /@deps/ URLs of packages without a factory
     };
     static Graph walk(const Input &input);
     static QByteArray script(const Input &input, const Graph &graph);

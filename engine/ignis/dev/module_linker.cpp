@@ -309,6 +309,8 @@ QByteArray ModuleLinker::withRefreshRegistration(const QString &urlPath, const Q
     return dev::insertBeforeSourceMap(code, tail);
 }
 
+QString ModuleLinker::refreshRuntimeUrl() { return QStringLiteral("/@deps/") + DependencyBundler::fileNameFor(QString(refreshRuntime)); }
+
 bool ModuleLinker::enableReactRefresh(const QString &nodeModules)
 {
     if (!m_reactRefresh && refreshes(m_bareImports, nodeModules)) {

@@ -62,6 +62,8 @@ public:
     // them and enableReactRefresh() would find them: known before the linking is done.
     static QSet<QString> packagesOf(const QHash<QString, QByteArray> &factories, const QString &nodeModules);
     bool reactRefresh() const { return m_reactRefresh; }
+    // Where the page loads react-refresh's runtime from (a /@deps/ URL).
+    static QString refreshRuntimeUrl();
 
     QSet<QString> importersOf(const QString &urlPath) const { return m_importers.value(urlPath); }
     // Whether the module calls import.meta.hot.accept() without dependencies (or is a

@@ -221,22 +221,25 @@ private Q_SLOTS:
         QCOMPARE(m_server->esbuildRuns(), 0);
         const DevResponse page = m_server->get(QStringLiteral("/"), {});
         QCOMPARE(page.status, 200);
-        // Every module in one call, every package in one more; the CSS module is plain,
-        // scoped without esbuild.
-        QCOMPARE(m_server->esbuildRuns(), 2);
+        // The page does not wait for the compile: the bundle it asks for does.
+        QCOMPARE(m_server->esbuildRuns(), 0);
         QVERIFY(page.body.contains("<script type=\"module\" src=\"/@helios/client.js?hmrPort=24999\"></script>\n"));
-        QVERIFY(page.body.indexOf("injectIntoGlobalHook") < page.body.indexOf("</head>"));
         QVERIFY(page.body.contains("src=\"/src/main.tsx\""));
-        QVERIFY(page.body.contains("RefreshRuntime.injectIntoGlobalHook(window)"));
-        // Bundled: the entry runs from the bundle (its tag no longer loads it), and the
-        // bundle's script and stylesheet come after the client in <head>.
-        QVERIFY(m_server->isBundled());
+        // The entry runs from the bundle (its tag no longer loads it), and the bundle's
+        // script and stylesheet come after the client in <head>.
         QVERIFY2(page.body.contains("<script type=\"helios/module\" src=\"/src/main.tsx\">"), page.body.constData());
         QVERIFY(!page.body.contains("<script type=\"module\" src=\"/src/main.tsx\">"));
         const qsizetype bundle = page.body.indexOf("<script type=\"module\" src=\"/@helios-bundle.js?entries=/src/main.tsx\">");
-        QVERIFY(bundle > page.body.indexOf("injectIntoGlobalHook"));
+        QVERIFY(bundle > page.body.indexOf("/@helios/client.js"));
         QVERIFY(bundle < page.body.indexOf("</head>"));
         QVERIFY(page.body.contains("<link rel=\"stylesheet\" href=\"/@helios-bundle.css?entries=/src/main.tsx\">"));
+        // Every module in one esbuild call; the CSS module is plain, scoped without
+        // esbuild; the packages (CommonJS) join the bundle as they are, with no esbuild
+        // run either. React Refresh's runtime comes with them.
+        QCOMPARE(m_server->get(QStringLiteral("/@helios-bundle.js"), QStringLiteral("entries=/src/main.tsx")).status, 200);
+        QCOMPARE(m_server->esbuildRuns(), 1);
+        QVERIFY(m_server->isBundled());
+        QVERIFY(!page.body.contains("injectIntoGlobalHook"));
         const DevResponse client = m_server->get(QStringLiteral("/@helios/client.js"), {});
         QCOMPARE(client.status, 200);
         QVERIFY(client.body.contains("createHotContext"));
@@ -248,7 +251,7 @@ private Q_SLOTS:
         QCOMPARE(main.status, 200);
         // The page loads the bundle; a module asked for alone compiles in the long-lived
         // transform process, starting no esbuild process.
-        QCOMPARE(m_server->esbuildRuns(), 2);
+        QCOMPARE(m_server->esbuildRuns(), 1);
         QVERIFY(m_server->serviceTransforms() >= 1);
         QVERIFY(main.contentType.startsWith("text/javascript"));
         QVERIFY2(main.body.contains("from \"/@deps/react-dom_client.js\""), main.body.constData());
@@ -282,8 +285,22 @@ private Q_SLOTS:
         QVERIFY(bundle.contentType.startsWith("text/javascript"));
         QVERIFY2(bundle.body.startsWith("import { moduleRegistry as __registry } from \"/@helios/client.js?hmrPort=24999\";"),
                  bundle.body.left(300).constData());
-        QVERIFY(bundle.body.contains("import * as __p0 from \"/@deps/"));
-        QVERIFY(bundle.body.contains("r.external(\"/@deps/react.js\", "));
+        // The packages as factories: each file of theirs as it is (the development build
+        // only), each imported name a factory taking its entry file's exports, React
+        // Refresh's runtime hooked in before the entries run.
+        QVERIFY(!bundle.body.contains("/@deps/react.js\";"));  // no ES module import
+        QVERIFY(!bundle.body.contains("r.external("));
+        QVERIFY(bundle.body.contains("r.define(\"/@deps/react.js\", function (require, module, exports, __hmr, __heliosImport, "
+                                     "__heliosRegister, __heliosRefresh, __heliosHelpers, process) {\n\"use strict\";\n"
+                                     "module.exports = require(\"/@pkg/react/index.js\");"));
+        QVERIFY(bundle.body.contains("r.define(\"/@pkg/react/cjs/react.development.js\", function ("));
+        QVERIFY(bundle.body.contains("r.define(\"/@pkg/react-dom/cjs/react-dom-client.development.js\", function ("));
+        QVERIFY(bundle.body.contains("require(\"/@pkg/scheduler/index.js\")"));  // react-dom's require("scheduler")
+        QVERIFY(!bundle.body.contains("r.define(\"/@pkg/react/cjs/react.production.js\""));
+        QVERIFY(bundle.body.contains("require(\"/@pkg/react/cjs/react.production.js\")"));  // never run
+        QVERIFY(bundle.body.indexOf("r.define(\"/@pkg/react/cjs/react.development.js\"") <
+                bundle.body.indexOf("r.define(\"/src/App.tsx\""));
+        QVERIFY(bundle.body.contains("r.refreshRuntime(\"/@deps/react-refresh_runtime.js\");\nr.start("));
         for (const char *path : {"/src/main.tsx", "/src/App.tsx", "/src/label.ts", "/src/App.module.css", "/src/global.css"})
             QVERIFY2(bundle.body.contains(QByteArray(QByteArray("r.define(\"") + path + "\", ")), path);
         // Imports point at the registry's paths; the component registers with React
@@ -322,8 +339,11 @@ private Q_SLOTS:
         QCOMPARE(css.body.count(".App_title"), 1);
     }
 
-    void packagesArePreBundledTogether()
+    void packagesArePreBundledWhenAskedFor()
     {
+        // ES modules (a page whose modules do not all compile) import the packages from
+        // the pre-bundle: made when first asked for.
+        const int runs = m_server->esbuildRuns();
         for (const char *name : {"/@deps/react.js", "/@deps/react-dom_client.js", "/@deps/react_jsx-dev-runtime.js",
                                  "/@deps/react-refresh_runtime.js"}) {
             const DevResponse dep = m_server->get(QString::fromLatin1(name), {});
@@ -333,11 +353,12 @@ private Q_SLOTS:
         const QByteArray react = m_server->get(QStringLiteral("/@deps/react.js"), {}).body;
         QVERIFY(react.contains("useState"));
         QVERIFY2(react.contains("from \"./chunk-"), react.left(400).constData());
+        QCOMPARE(m_server->esbuildRuns(), runs + 1);
 
         // A restarted dev server reuses them: its first page load runs esbuild once.
         DevModuleServer again(m_config, m_dir.path());
         QVERIFY(again.open().ok());
-        QCOMPARE(again.get(QStringLiteral("/"), {}).status, 200);
+        QCOMPARE(again.get(QStringLiteral("/@helios-bundle.js"), QStringLiteral("entries=/src/main.tsx")).status, 200);
         QCOMPARE(again.esbuildRuns(), 1);
         QCOMPARE(again.get(QStringLiteral("/@deps/react.js"), {}).body, react);
     }
