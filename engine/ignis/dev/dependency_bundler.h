@@ -13,7 +13,8 @@ namespace helios::ignis {
 
 // Pre-bundles the packages a project's modules import by bare name (react,
 // react-dom/client, react/jsx-runtime) once, as ES modules the browser loads from
-// /@deps/: one esbuild call with code splitting, so every entry shares one copy of a
+// /@deps/ (for pages of ES modules, and bundled pages whose packages are not plain
+// CommonJS; PackageFactories serves the others): one esbuild call with code splitting, so every entry shares one copy of a
 // package (two Reacts in a page break hooks). CommonJS packages get named exports:
 // their names are read by Node.js (`Object.keys(require(name))`), which esbuild cannot
 // know without running the code.

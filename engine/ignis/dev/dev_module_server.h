@@ -31,10 +31,11 @@ struct DevResponse {
 // native ES modules, transformed on demand by esbuild, and the hot-update messages a file
 // change produces.
 //
-//   /, /index.html        the page, with the HMR client injected
+//   /, /index.html        the page, with the HMR client and the bundle's tags injected
 //   /@helios/client.js    the HMR client runtime (resources/hmr/client.js)
 //   /tokens.css           the design tokens, rendered by SLATE, live
-//   /@deps/<file>         packages pre-bundled once (react, react-dom/client, ...)
+//   /@deps/<file>         packages pre-bundled once (react, react-dom/client, ...),
+//                         for ES modules; a bundled page has them as factories
 //   /src/x.tsx, .ts, .jsx, .js   a module: TypeScript and JSX compiled, imports
 //                         rewritten to URLs, an inline source map, import.meta.hot
 //   /src/x.css            the stylesheet; with ?import, a module that injects it
@@ -43,15 +44,17 @@ struct DevResponse {
 //                         entries import, as factories for the client's module registry
 //   /@helios-bundle.css?entries=...   every stylesheet those modules import, merged
 //
-// The first page load compiles every module of the project in few esbuild calls (as
-// CommonJS factories) -- begun on another thread when the server starts --, scopes the
-// CSS modules meanwhile (those it cannot go to esbuild in another call at the same time),
-// and pre-bundles every package they import in one more, on another thread while the
-// browser loads the page's bundle. The page then loads the bundle: a handful of
-// requests however many modules there are (ModuleBundle). Should a module not compile,
-// the page falls back to one ES module per request. Later changes compile single files
-// through a long-lived transform process (TransformService); a hot update carries the
-// new factory. Not thread-safe: the transport calls it from one thread.
+// The page is served at once; the bundle it asks for waits for the first page's compile,
+// begun on another thread when the server starts: every module of the project in few
+// esbuild calls (as CommonJS factories), the CSS modules scoped meanwhile (those it
+// cannot go to esbuild in another call at the same time), and the packages the modules
+// import read as factories too (PackageFactories; pre-bundled by esbuild instead when
+// they are not plain CommonJS). The page then loads the bundle: a handful of requests
+// however many modules there are (ModuleBundle). Should a module not compile, the
+// bundle loads the page's modules as ES modules, one per request, and shows the error.
+// Later changes compile single files through a long-lived transform process
+// (TransformService); a hot update carries the new factory. Not thread-safe: the
+// transport calls it from one thread.
 //
 // Its parts: DevModuleCompiler (esbuild and the transform process), ModuleLinker
 // (esbuild's output made servable, and the import graph), DevModuleCache (what is
@@ -74,15 +77,16 @@ public:
     // browser's.
     void startWarming();
 
-    // A request waits for the first page's compile startWarming() began and a /@deps/
-    // request for the pre-bundle the first page load started; a transport with an event
-    // loop waits for pendingFor(path) first instead of blocking.
+    // A request (but the page's and the client's) waits for the first page's compile
+    // startWarming() began, and a /@deps/ request for the pre-bundle; a transport with an
+    // event loop waits for pendingFor(path) first instead of blocking.
     DevResponse get(const QString &path, const QString &query);
     QFuture<void> pendingFor(const QString &path);
 
     // How many times an esbuild process started: the first page load should cost one per
-    // 500 modules, one for every package, and one for the CSS modules the dev server does
-    // not scope itself, if any. Waits for the package pre-bundle.
+    // 500 modules, and one for the CSS modules the dev server does not scope itself, if
+    // any (and one for the packages, if they are not plain CommonJS). Waits for the
+    // package pre-bundle.
     int esbuildRuns() const;
     // Single modules compiled by the long-lived transform process (no process start).
     int serviceTransforms() const;

@@ -155,14 +155,13 @@ private:
     // The file's URL path, the file queued to be read when it is new.
     Result<QString> add(const QString &file)
     {
-        if (file == emptyModule) {
-            factories.insert(QStringLiteral("/@pkg/:empty"), "module.exports = {};\n");
-            return QStringLiteral("/@pkg/:empty");
-        }
-        const qsizetype at = file.lastIndexOf(nodeModulesDir);
-        if (at < 0)
+        const QString url = urlOf(file);
+        if (url.isEmpty())
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("a package file outside node_modules"), file);
-        const QString url = QStringLiteral("/@pkg/") + file.sliced(at + nodeModulesDir.size());
+        if (file == emptyModule) {
+            factories.insert(url, "module.exports = {};\n");
+            return url;
+        }
         const QString canonical = QFileInfo(file).canonicalFilePath();
         const auto known = m_files.constFind(url);
         if (known == m_files.constEnd()) {
@@ -201,8 +200,8 @@ private:
             auto file = isRelative(call.specifier) ? forBrowsers(resolveFile(dir + QLatin1Char('/') + call.specifier))
                                                    : resolveRequired(call.specifier, pending.file);
             if (!file.ok())
-                return makeError(ErrorCode::NotFound,
-                                 QStringLiteral("require(\"%1\") in %2: %3").arg(call.specifier, pending.file, file.error().message));
+                return makeError(ErrorCode::NotFound, QStringLiteral("require(\"%1\") in %2: %3")
+                                                          .arg(call.specifier, pending.file, file.error().message));
             QString url;
             const QString twin = developmentTwin(call.specifier);
             if (!twin.isEmpty() && required.contains(twin)) {
@@ -229,11 +228,14 @@ private:
                specifier == QLatin1String(".") || specifier == QLatin1String("..");
     }
 
+    // The registry path of a package file: its path from the outermost node_modules on
+    // ("/@pkg/lib/node_modules/dep/index.js"); empty outside node_modules.
     static QString urlOf(const QString &file)
     {
         if (file == emptyModule)
             return QStringLiteral("/@pkg/:empty");
-        return QStringLiteral("/@pkg/") + file.sliced(file.lastIndexOf(nodeModulesDir) + nodeModulesDir.size());
+        const qsizetype at = file.indexOf(nodeModulesDir);
+        return at < 0 ? QString() : QStringLiteral("/@pkg/") + file.sliced(at + nodeModulesDir.size());
     }
 
     // The file `base` names, as require() tries it.
@@ -250,7 +252,9 @@ private:
     // toolchain's.
     Result<QString> resolveBare(const QString &specifier, const QString &fromDir)
     {
-        const qsizetype slash = specifier.indexOf(QLatin1Char('/'), specifier.startsWith(QLatin1Char('@')) ? specifier.indexOf(QLatin1Char('/')) + 1 : 0);
+        // "name/sub" or "@scope/name/sub": the package's name, then the subpath.
+        const qsizetype nameStart = specifier.startsWith(QLatin1Char('@')) ? specifier.indexOf(QLatin1Char('/')) + 1 : 0;
+        const qsizetype slash = specifier.indexOf(QLatin1Char('/'), nameStart);
         const QString name = slash < 0 ? specifier : specifier.left(slash);
         const QString subpath = slash < 0 ? QStringLiteral(".") : QLatin1Char('.') + specifier.sliced(slash);
         QString packageDir;

@@ -573,6 +573,48 @@ private Q_SLOTS:
         QCOMPARE(settled.first().first().toStringList(), (QStringList{QStringLiteral("a.txt"), QStringLiteral("b.txt")}));
     }
 
+    // One watch per directory: files created, written, renamed over and deleted in it
+    // are reported, as are those of a directory that appears or goes away; node_modules
+    // and excluded directories are not watched.
+    void watcherFollowsDirectories()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeFile(dir.filePath(QStringLiteral("src/a.ts")), "a");
+        writeFile(dir.filePath(QStringLiteral("src/gone/g.ts")), "g");
+        writeFile(dir.filePath(QStringLiteral("node_modules/x/index.js")), "x");
+        writeFile(dir.filePath(QStringLiteral("dist/out.js")), "o");
+        ProjectWatcher watcher(dir.path(), {QStringLiteral("dist")}, 50);
+        QCOMPARE(watcher.watchedCount(), 5);  // the project, src and src/gone; a.ts and g.ts
+        QSignalSpy settled(&watcher, &ProjectWatcher::changed);
+        const auto nextBurst = [&] {
+            settled.clear();
+            return settled.wait(5000) ? settled.first().first().toStringList() : QStringList{QStringLiteral("(none)")};
+        };
+
+        writeFile(dir.filePath(QStringLiteral("src/a.ts")), "a2");
+        QCOMPARE(nextBurst(), QStringList{QStringLiteral("src/a.ts")});
+        // An editor's save by rename: a new file renamed over the old one.
+        writeFile(dir.filePath(QStringLiteral("src/.a.ts.swp")), "a3");
+        QVERIFY(QFile::remove(dir.filePath(QStringLiteral("src/a.ts"))));
+        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("src/.a.ts.swp")), dir.filePath(QStringLiteral("src/a.ts"))));
+        QCOMPARE(nextBurst(), (QStringList{QStringLiteral("src/.a.ts.swp"), QStringLiteral("src/a.ts")}));
+        // A new directory with a file written at once: the file is reported, and then
+        // watched like any other.
+        writeFile(dir.filePath(QStringLiteral("src/new/n.ts")), "n");
+        QCOMPARE(nextBurst(), QStringList{QStringLiteral("src/new/n.ts")});
+        writeFile(dir.filePath(QStringLiteral("src/new/n.ts")), "n2");
+        QCOMPARE(nextBurst(), QStringList{QStringLiteral("src/new/n.ts")});
+        // A directory removed: its files are changes.
+        QVERIFY(QDir(dir.filePath(QStringLiteral("src/gone"))).removeRecursively());
+        QCOMPARE(nextBurst(), QStringList{QStringLiteral("src/gone/g.ts")});
+        // Not watched: node_modules and the excluded directory.
+        writeFile(dir.filePath(QStringLiteral("node_modules/x/index.js")), "x2");
+        writeFile(dir.filePath(QStringLiteral("dist/out.js")), "o2");
+        writeFile(dir.filePath(QStringLiteral("src/a.ts")), "a4");
+        QCOMPARE(nextBurst(), QStringList{QStringLiteral("src/a.ts")});
+    }
+
 private:
     QTemporaryDir m_dir;
     Config m_config = Config::embedded(QString());
