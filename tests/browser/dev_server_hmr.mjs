@@ -4,8 +4,10 @@
 // unless it changed the component's hooks,
 // a CSS module edit and a token edit change computed styles without a reload, a syntax
 // error shows the overlay with its location, and the fix clears it. The page is bundled:
-// a handful of requests however many modules it has, hot updates module by module, and
-// a token edit patches the token sheet without fetching it.
+// a handful of requests however many modules it has (React's files in the bundle), hot
+// updates module by module, and a token edit patches the token sheet without fetching
+// it. Then two restarts: a page whose first load does not compile (ES modules, the
+// overlay, the fix), and one with an ES module package (pre-bundled packages).
 //
 //   node tests/browser/dev_server_hmr.mjs path/to/helios
 //
@@ -199,6 +201,28 @@ try {
   }
   if ((await overlay()) !== '') throw new Error('the overlay stayed');
   check('the fix renders the page from ES modules and the pre-bundle, and clears the overlay');
+
+  // A package that is no plain CommonJS (an ES module): the bundled page imports its
+  // packages from esbuild's pre-bundle, React Refresh hooked in before react-dom runs.
+  await stopServer();
+  write('node_modules/esm-greeting/package.json', JSON.stringify({ name: 'esm-greeting', type: 'module', main: 'index.js' }));
+  write('node_modules/esm-greeting/index.js', "export const greeting = 'Hello';\n");
+  const greeted = (label) => counter(label).replace("import { useState } from 'react';",
+    "import { useState } from 'react';\nimport { greeting } from 'esm-greeting';").replace(`>${label}: `, `>{greeting} ${label}: `);
+  write('src/Counter.tsx', greeted('Count'));
+  await browser.page('Page.navigate', { url: await startServer() });
+  await waitFor('the page with the ES module package', async () => (await text()) === 'Hello Count: 0', 30000);
+  const withEsm = await browser.eval("performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)");
+  if (withEsm.some((p) => p.startsWith('/src/')) || !withEsm.includes('/@deps/esm-greeting.js')) {
+    throw new Error(`the page was not bundled with pre-bundled packages: ${withEsm.join(' ')}`);
+  }
+  await browser.eval("window.__marker = 'esm'; document.getElementById('counter').click();");
+  await waitFor('a click to count', async () => (await text()) === 'Hello Count: 1');
+  await sleep(300);
+  write('src/Counter.tsx', greeted('Taps'));
+  await waitFor('the edited label', async () => (await text()) === 'Hello Taps: 1', 15000);
+  if ((await marker()) !== 'esm') throw new Error('the page reloaded on a component edit');
+  check('with an ES module package the page takes its packages from the pre-bundle, and a component edit keeps state');
 
   console.log(`dev_server_hmr: ${checks.length} checks passed`);
 } catch (err) {

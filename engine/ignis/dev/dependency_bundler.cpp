@@ -46,11 +46,13 @@ Result<QHash<QString, QStringList>> DependencyBundler::commonJsExports(const QSt
     QProcessEnvironment environment = m_toolchain.processEnvironment();
     environment.insert(QStringLiteral("NODE_ENV"), QStringLiteral("development"));
     process.setProcessEnvironment(environment);
-    // Per package: its keys, null for an ES module package (ERR_REQUIRE_ESM: `export *`
-    // covers it), or the error text when it cannot be loaded at all.
+    // Per package: its keys, null for an ES module package (ERR_REQUIRE_ESM, or a module
+    // namespace where Node.js requires ES modules: `export *` covers it), or the error
+    // text when it cannot be loaded at all.
     process.start(node, QStringList{QStringLiteral("-e"),
                                     QStringLiteral("const out = {}; for (const name of process.argv.slice(1)) {"
-                                                   " try { out[name] = Object.keys(require(name)) }"
+                                                   " try { const m = require(name);"
+                                                   " out[name] = m?.[Symbol.toStringTag] === 'Module' ? null : Object.keys(m) }"
                                                    " catch (e) { out[name] = e.code === 'ERR_REQUIRE_ESM' ? null : String(e.message) } }"
                                                    " process.stdout.write(JSON.stringify(out))")} +
                              specifiers);
@@ -100,7 +102,9 @@ Result<bool> DependencyBundler::bundle(const QStringList &specifiers)
         const QByteArray quoted = QJsonDocument(QJsonArray{specifier}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
         QByteArray stub;
         if (names->isEmpty()) {
-            stub = "export * from " + quoted + ";\nexport { default } from " + quoted + ";\n";
+            // An ES module package, with or without a default export (`export { default }`
+            // from one without would not build).
+            stub = "export * from " + quoted + ";\nimport * as m from " + quoted + ";\nexport default m.default;\n";
         } else {
             // CommonJS: module.exports as the default export, its keys as named ones.
             stub = "import m from " + quoted + ";\nexport default m;\nexport const { " + names->join(QStringLiteral(", ")).toUtf8() +

@@ -314,7 +314,7 @@ ModuleBundle::Input DevModuleCache::bundleInput(const QStringList &entries) cons
             m_linker.clientUrl(),
             m_linker.sharedHelpers(),
             m_packageFactories ? &m_packageDependencies : nullptr,
-            m_packageFactories && m_linker.reactRefresh() ? ModuleLinker::refreshRuntimeUrl() : QString()};
+            m_linker.reactRefresh() ? ModuleLinker::refreshRuntimeUrl() : QString()};
 }
 
 } // namespace helios::ignis

@@ -339,14 +339,23 @@ QByteArray ModuleBundle::script(const Input &input, const Graph &graph)
     for (const QString &path : graph.modules)
         size += input.factories->value(path).size() * 11 / 10 + path.size() + 32;
     out.reserve(size);
-    out += "import { moduleRegistry as __registry } from \"" + input.clientUrl + "\";\n";
-    for (qsizetype i = 0; i < graph.packages.size(); ++i)
-        out += "import * as __p" + QByteArray::number(i) + " from \"" + graph.packages.at(i).toUtf8() + "\";\n";
+    const bool refreshFactory = !input.refreshRuntime.isEmpty() && input.factories->contains(input.refreshRuntime);
+    out += "import { moduleRegistry as __registry, installRefreshRuntime } from \"" + input.clientUrl + "\";\n";
     out += "const r = __registry();\n";
+    // Pre-bundled packages are imported by the script, not statically: react-refresh's
+    // runtime hooks into React before react-dom's module runs.
+    if (!input.refreshRuntime.isEmpty() && !refreshFactory)
+        out += "installRefreshRuntime((await import(" + jsString(input.refreshRuntime) + ")).default);\n";
+    if (!graph.packages.isEmpty()) {
+        out += "const __packages = await Promise.all([";
+        for (const QString &package : graph.packages)
+            out += "import(" + jsString(package) + "), ";
+        out += "]);\n";
+    }
+    for (qsizetype i = 0; i < graph.packages.size(); ++i)
+        out += "r.external(" + jsString(graph.packages.at(i)) + ", __packages[" + QByteArray::number(i) + "]);\n";
     if (!input.helpers.isEmpty())
         out += "r.helpers(" + input.helpers + ");\n";
-    for (qsizetype i = 0; i < graph.packages.size(); ++i)
-        out += "r.external(" + jsString(graph.packages.at(i)) + ", __p" + QByteArray::number(i) + ");\n";
     for (const QString &path : graph.modules) {
         const QByteArray &factory = input.factories->value(path);
         if (input.packageDependencies && input.packageDependencies->contains(path) && isStrictScript(factory))
@@ -358,7 +367,7 @@ QByteArray ModuleBundle::script(const Input &input, const Graph &graph)
     for (const QString &entry : input.entries)
         if (input.factories->contains(entry))
             entries << entry;
-    if (!input.refreshRuntime.isEmpty() && input.factories->contains(input.refreshRuntime))
+    if (refreshFactory)
         out += "r.refreshRuntime(" + jsString(input.refreshRuntime) + ");\n";
     out += "r.start(" + QJsonDocument(QJsonArray::fromStringList(entries)).toJson(QJsonDocument::Compact) + ");\n";
     return out;

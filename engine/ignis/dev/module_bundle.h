@@ -55,10 +55,11 @@ public:
         QByteArray clientUrl;
         QByteArray helpers = {};  // an expression for __heliosHelpers; none when empty
         // The packages' factories are in `factories` too (PackageFactories): what they
-        // require, and react-refresh's runtime among them ("/@deps/react-refresh_runtime.js"),
-        // which the bundle hooks into React before the entries run. A package without a
-        // factory is a /@deps/ ES module the bundle imports.
+        // require. A package without a factory is a /@deps/ ES module the bundle imports.
         const QHash<QString, QStringList> *packageDependencies = nullptr;
+        // react-refresh's runtime ("/@deps/react-refresh_runtime.js"), a factory or
+        // pre-bundled, which the bundle hooks into React before the entries run; empty
+        // without React Refresh.
         QString refreshRuntime = {};
     };
     // The modules reachable from the entries, depth first, and the stylesheets in the

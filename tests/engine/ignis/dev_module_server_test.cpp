@@ -78,6 +78,31 @@ private Q_SLOTS:
         QCOMPARE(dev::jsString(QByteArrayView()), QByteArray("\"\""));
     }
 
+    // Packages pre-bundled (not plain CommonJS): the bundle imports them itself, once
+    // react-refresh's runtime is hooked into React, before any factory runs.
+    void bundleImportsPreBundledPackagesAfterTheRefreshRuntime()
+    {
+        const QString main = QStringLiteral("/src/main.tsx");
+        const QString reactDom = QStringLiteral("/@deps/react-dom_client.js");
+        const QHash<QString, QByteArray> factories{{main, "require(\"/@deps/react-dom_client.js\");\n"}};
+        const QHash<QString, QStringList> dependencies{{main, {reactDom}}};
+        const QHash<QString, QByteArray> styles;
+        const ModuleBundle::Input input{{main}, &factories, &dependencies, &styles, "/@helios/client.js", {}, nullptr,
+                                        QStringLiteral("/@deps/react-refresh_runtime.js")};
+        const ModuleBundle::Graph graph = ModuleBundle::walk(input);
+        QCOMPARE(graph.packages, QStringList{reactDom});
+        QCOMPARE(graph.modules, QStringList{main});
+        const QByteArray script = ModuleBundle::script(input, graph);
+        const qsizetype refresh = script.indexOf("installRefreshRuntime((await import(\"/@deps/react-refresh_runtime.js\")).default);");
+        const qsizetype packages = script.indexOf("const __packages = await Promise.all([import(\"/@deps/react-dom_client.js\"), ]);");
+        const qsizetype external = script.indexOf("r.external(\"/@deps/react-dom_client.js\", __packages[0]);");
+        QVERIFY2(refresh > 0 && refresh < packages && packages < external, script.constData());
+        QVERIFY(external < script.indexOf("r.define(\"/src/main.tsx\""));
+        QVERIFY(!script.contains("import * as"));  // a static import would run react-dom first
+        QVERIFY(!script.contains("r.refreshRuntime("));
+        QVERIFY(script.endsWith("r.start([\"/src/main.tsx\"]);\n"));
+    }
+
     void factoriesShareEsbuildsHelpers()
     {
         const QByteArray helpers = "var __defProp = Object.defineProperty;\n"
@@ -283,7 +308,7 @@ private Q_SLOTS:
         QCOMPARE(bundle.status, 200);
         QCOMPARE(m_server->esbuildRuns(), runs);  // made from the page load's compile
         QVERIFY(bundle.contentType.startsWith("text/javascript"));
-        QVERIFY2(bundle.body.startsWith("import { moduleRegistry as __registry } from \"/@helios/client.js?hmrPort=24999\";"),
+        QVERIFY2(bundle.body.startsWith("import { moduleRegistry as __registry, installRefreshRuntime } from \"/@helios/client.js?hmrPort=24999\";"),
                  bundle.body.left(300).constData());
         // The packages as factories: each file of theirs as it is (the development build
         // only), each imported name a factory taking its entry file's exports, React
