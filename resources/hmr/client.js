@@ -415,8 +415,9 @@ export function showBuildError(err) {
   handle({ type: 'error', err });
 }
 
-// React Fast Refresh hooks: the server puts react-refresh's runtime on the window, from
-// the bundle (refreshRuntime above) or, for a page of ES modules, in a script of its own.
+// React Fast Refresh hooks: the page's bundle script puts react-refresh's runtime on the
+// window (from its factories, refreshRuntime above, or from the pre-bundle), before
+// react-dom runs.
 export function installRefreshRuntime(runtime) {
   runtime.injectIntoGlobalHook(window);
   window.$RefreshReg$ = () => {};

@@ -16,6 +16,7 @@ namespace helios::ignis {
 namespace {
 
 using dev::isWordByte;
+using dev::jsString;
 
 // The parameters of every factory, as the client's module registry passes them.
 constexpr QByteArrayView factoryParameters =
@@ -43,7 +44,6 @@ bool isStrictScript(QByteArrayView code)
     const QByteArrayView rest = code.sliced(at);
     return rest.startsWith("\"use strict\"") || rest.startsWith("'use strict'");
 }
-using dev::jsString;
 
 bool isComponentName(QStringView name)
 {
