@@ -129,7 +129,7 @@ Result<void> DevServer::start()
 // it without holding up the others.
 void DevServer::afterFirstPage(std::function<void()> then)
 {
-    const QFuture<void> compiled = d->modules.pendingFor(QStringLiteral("/"));
+    const QFuture<void> compiled = d->modules.firstPageCompiled();
     if (compiled.isFinished()) {
         QTimer::singleShot(0, this, std::move(then));
         return;

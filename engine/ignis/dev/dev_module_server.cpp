@@ -249,6 +249,8 @@ int DevModuleServer::esbuildRuns() const
 
 void DevModuleServer::startWarming() { d->cache.startWarming(); }
 
+QFuture<void> DevModuleServer::firstPageCompiled() const { return d->cache.firstPageCompiled(); }
+
 namespace {
 
 bool isPage(const QString &path) { return path == QLatin1String("/") || path == QLatin1String("/index.html"); }

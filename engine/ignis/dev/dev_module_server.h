@@ -77,6 +77,10 @@ public:
     // browser's.
     void startWarming();
 
+    // Finished once the first page's compile startWarming() began is done (at once when
+    // none is running).
+    QFuture<void> firstPageCompiled() const;
+
     // A request (but the page's and the client's) waits for the first page's compile
     // startWarming() began, and a /@deps/ request for the pre-bundle; a transport with an
     // event loop waits for pendingFor(path) first instead of blocking.

@@ -393,12 +393,15 @@ private Q_SLOTS:
         DevModuleServer early(m_config, m_dir.path());
         QVERIFY(early.open().ok());
         early.startWarming();
-        // The client never waits; the rest waits for the first page's compile, and a
-        // package then for the pre-bundle.
+        QVERIFY(!early.firstPageCompiled().isFinished());  // esbuild runs for a while
+        // The client and the page never wait; the rest waits for the first page's
+        // compile, and a package then for the pre-bundle.
         QVERIFY(early.pendingFor(QStringLiteral("/@helios/client.js")).isFinished());
-        early.pendingFor(QStringLiteral("/")).waitForFinished();
-        early.pendingFor(QStringLiteral("/@deps/react.js")).waitForFinished();
         QVERIFY(early.pendingFor(QStringLiteral("/")).isFinished());
+        QVERIFY(!early.pendingFor(QStringLiteral("/@helios-bundle.js")).isFinished());
+        early.firstPageCompiled().waitForFinished();
+        QVERIFY(early.pendingFor(QStringLiteral("/@helios-bundle.js")).isFinished());
+        early.pendingFor(QStringLiteral("/@deps/react.js")).waitForFinished();
         QVERIFY(early.isBundled());
         const DevResponse react = early.get(QStringLiteral("/@deps/react.js"), {});
         QCOMPARE(react.status, 200);

@@ -85,6 +85,11 @@ private Q_SLOTS:
             auto started = server->start();
             QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         }
+        // Work that waits for the first page's compile runs after it, on this thread.
+        bool compiled = false;
+        first.afterFirstPage([&] { compiled = true; });
+        QVERIFY(!compiled);
+        QTRY_VERIFY_WITH_TIMEOUT(compiled, 30000);
         QVERIFY(first.port() != second.port());
         QVERIFY(first.hmrPort() != second.hmrPort());
         QVERIFY(first.followTokenEvents((*engine)->bus()).ok());
