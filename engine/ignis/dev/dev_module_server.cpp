@@ -255,9 +255,13 @@ namespace {
 
 bool isPage(const QString &path) { return path == QLatin1String("/") || path == QLatin1String("/index.html"); }
 
-// The HMR client is a file of the server's own, and the page is served as it is (the
-// bundle it asks for waits): neither waits for the first page's compile.
-bool needsFirstPage(const QString &path) { return path != QLatin1String("/@helios/client.js") && !isPage(path); }
+// The HMR client is a file of the server's own, the token sheet SLATE's, and the page is
+// served as it is (the bundle it asks for waits): none waits for the first page's compile.
+bool needsFirstPage(const QString &path)
+{
+    return path != QLatin1String("/@helios/client.js") && path != QLatin1String("/") + HtmlPage::tokensPath() &&
+           !isPage(path);
+}
 
 } // namespace
 

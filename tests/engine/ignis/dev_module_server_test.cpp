@@ -394,10 +394,11 @@ private Q_SLOTS:
         QVERIFY(early.open().ok());
         early.startWarming();
         QVERIFY(!early.firstPageCompiled().isFinished());  // esbuild runs for a while
-        // The client and the page never wait; the rest waits for the first page's
-        // compile, and a package then for the pre-bundle.
+        // The client, the page and the token sheet never wait; the rest waits for the
+        // first page's compile, and a package then for the pre-bundle.
         QVERIFY(early.pendingFor(QStringLiteral("/@helios/client.js")).isFinished());
         QVERIFY(early.pendingFor(QStringLiteral("/")).isFinished());
+        QVERIFY(early.pendingFor(QStringLiteral("/tokens.css")).isFinished());
         QVERIFY(!early.pendingFor(QStringLiteral("/@helios-bundle.js")).isFinished());
         early.firstPageCompiled().waitForFinished();
         QVERIFY(early.pendingFor(QStringLiteral("/@helios-bundle.js")).isFinished());
