@@ -92,18 +92,20 @@ int runDev(const Config &config, const QStringList &arguments)
     out << "helios dev: http://" << options.host << ':' << server.port() << "/ (hot updates on port "
         << server.hmrPort() << "; Ctrl+C stops)\n";
     out.flush();
-    // Token sets shared through the Store announce changes on the Bus: follow them too,
-    // once the first page is compiled (opening the engine, the Store's migrations on a
-    // first run, would slow down the compile the page waits for).
+    // Token sets shared through the Store announce changes on the Bus: follow them too
+    // (when the Bus is shared: an in-process one has no other publisher), once the first
+    // page is compiled and served (opening the engine, the Store's migrations on a first
+    // run, would slow down the compile and the bundle the page waits for).
     std::unique_ptr<Engine> engine;
-    server.afterFirstPage([&] {
-        auto opened = Engine::open(config);
-        if (opened.ok())
-            engine = std::move(*opened);
-        if (!engine || !server.followTokenEvents(engine->bus()).ok())
-            err << "helios dev: not following token.updated: " << (opened.ok() ? QString() : opened.error().toString()) << '\n';
-        err.flush();
-    });
+    if (!config.natsUrl().trimmed().isEmpty())
+        server.afterFirstPage([&] {
+            auto opened = Engine::open(config);
+            if (opened.ok())
+                engine = std::move(*opened);
+            if (!engine || !server.followTokenEvents(engine->bus()).ok())
+                err << "helios dev: not following token.updated: " << (opened.ok() ? QString() : opened.error().toString()) << '\n';
+            err.flush();
+        });
     // SIGINT and SIGTERM end the loop cleanly instead of killing the process mid-write.
     server::TerminationSignals termination;
     QObject::connect(&termination, &server::TerminationSignals::received, &termination, [] { QCoreApplication::exit(0); });

@@ -135,9 +135,9 @@ void DevServer::afterFirstPage(std::function<void()> then)
         return;
     }
     auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [watcher, then = std::move(then)] {
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, then = std::move(then)] {
         watcher->deleteLater();
-        then();
+        QTimer::singleShot(0, this, then);  // after the requests that waited for the compile too
     });
     watcher->setFuture(compiled);
 }

@@ -45,7 +45,8 @@ public:
     // (a token set changed in the Tokens panel or on another node). Call after start().
     Result<void> followTokenEvents(data::Bus &bus);
     // Calls `then` on this object's thread once the first page, whose compiling start()
-    // began, is compiled: work that would slow that compile down waits for it.
+    // began, is compiled and the requests that waited for it are answered: work that
+    // would slow them down waits for it.
     void afterFirstPage(std::function<void()> then);
     // Stops listening and closes every connection.
     void stop();
