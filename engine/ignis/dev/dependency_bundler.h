@@ -29,6 +29,8 @@ public:
     Result<bool> bundle(const QStringList &specifiers);
 
     static QString fileNameFor(const QString &specifier);
+    // Where the page loads the package from: "/@deps/react-dom_client.js".
+    static QString urlFor(const QString &specifier) { return QStringLiteral("/@deps/") + fileNameFor(specifier); }
     const QString &outDir() const { return m_outDir; }
 
 private:

@@ -143,7 +143,8 @@ DevModuleCache::FirstPage DevModuleCache::compileFirstPage(const QSet<QString> &
     page.modulesMs = clock.elapsed();
     if (page.batch->ok()) {
         const QString &nodeModules = m_compiler.toolchain().nodeModules;
-        page.packages = PackageFactories::collect(ModuleLinker::packagesOf(**page.batch, nodeModules), projectDir, nodeModules);
+        page.packageSpecifiers = ModuleLinker::packagesOf(**page.batch, nodeModules);
+        page.packages = PackageFactories::collect(page.packageSpecifiers, projectDir, nodeModules);
     }
     page.packagesMs = clock.elapsed();
     if (cssCompiler)
@@ -194,13 +195,10 @@ void DevModuleCache::warm()
         const QHash<QString, QByteArray> &batch = **page.batch;
         // The packages are known before the factories are linked: a pre-bundle, if they
         // need one, starts first, beside the linking.
-        const QSet<QString> packages = ModuleLinker::packagesOf(batch, nodeModules) | m_linker.bareImports();
-        if (!page.packages || (page.packages->ok() && (*page.packages)->specifiers() != packages))
+        const QSet<QString> packages = page.packageSpecifiers | m_linker.bareImports();
+        if (packages != page.packageSpecifiers)  // modules served before the page import more
             page.packages = PackageFactories::collect(packages, m_compiler.projectDir(), nodeModules);
-        if (page.packages->ok()) {
-            takePackageFactories(**page.packages);
-        } else {
-            qCDebug(lcIgnis) << "dev server: packages pre-bundled:" << page.packages->error().toString();
+        if (!usePackageFactories(*page.packages)) {
             m_bundledPackages = packages;
             startBundlingPackages(packages);
         }
@@ -234,14 +232,19 @@ void DevModuleCache::warm()
         qCWarning(lcIgnis) << "dev server: the first page imports other packages than its factories showed";
 }
 
-void DevModuleCache::takePackageFactories(const PackageFactories &packages)
+bool DevModuleCache::usePackageFactories(const Result<PackageFactories> &packages)
 {
     dropPackageFactories();
-    for (auto it = packages.factories().cbegin(); it != packages.factories().cend(); ++it)
+    if (!packages.ok()) {
+        qCDebug(lcIgnis) << "dev server: packages pre-bundled:" << packages.error().toString();
+        return false;
+    }
+    for (auto it = packages->factories().cbegin(); it != packages->factories().cend(); ++it)
         m_factories.insert(it.key(), it.value());
-    m_packageDependencies = packages.dependencies();
-    m_bundledPackages = packages.specifiers();
+    m_packageDependencies = packages->dependencies();
+    m_bundledPackages = packages->specifiers();
     m_packageFactories = true;
+    return true;
 }
 
 void DevModuleCache::dropPackageFactories()
@@ -280,15 +283,9 @@ void DevModuleCache::bundlePackages()
 {
     waitForPackages();
     const QSet<QString> packages = m_linker.bareImports();
-    if (m_packageFactories) {
-        auto collected = PackageFactories::collect(packages, m_compiler.projectDir(), m_compiler.toolchain().nodeModules);
-        if (collected.ok()) {
-            takePackageFactories(*collected);
-            return;
-        }
-        qCDebug(lcIgnis) << "dev server: packages pre-bundled:" << collected.error().toString();
-        dropPackageFactories();
-    }
+    if (m_packageFactories &&
+        usePackageFactories(PackageFactories::collect(packages, m_compiler.projectDir(), m_compiler.toolchain().nodeModules)))
+        return;
     m_compiler.bundlePackages(packages);
     m_bundledPackages = packages;
     m_preBundled = packages;

@@ -74,8 +74,6 @@ public:
     // package imported. Both wait for a pre-bundle in progress.
     bool lacksPackages();
     void bundlePackages();
-    // Whether the bundled page has its packages as factories, not from the pre-bundle.
-    bool hasPackageFactories() const { return m_packageFactories; }
     // The pre-bundle /@deps/ serves, begun now when it lacks a package the modules import
     // (or the page's packages are factories and nobody asked for it before); finished
     // once it is written.
@@ -92,7 +90,8 @@ private:
         QStringList plainCss;
         std::optional<Result<QHash<QString, QByteArray>>> batch;
         std::optional<Result<QHash<QString, CssModuleCompiler::Output>>> css;  // none without CSS modules
-        std::optional<Result<PackageFactories>> packages;  // the packages the modules import
+        QSet<QString> packageSpecifiers;                   // the packages the modules import
+        std::optional<Result<PackageFactories>> packages;  // those, read as factories
         qint64 scannedMs = 0;  // timings, from the start
         qint64 scopedMs = 0;
         qint64 modulesMs = 0;
@@ -103,7 +102,9 @@ private:
     FirstPage compileFirstPage(const QSet<QString> &served) const;
     // The pre-bundle of the packages, on another thread (preBundle()).
     void startBundlingPackages(const QSet<QString> &packages);
-    void takePackageFactories(const PackageFactories &packages);
+    // Takes the packages as the page's factories; false (and why, in the debug log) when
+    // they need the pre-bundle instead.
+    bool usePackageFactories(const Result<PackageFactories> &packages);
     void dropPackageFactories();
     QByteArray cssModuleJs(const QString &urlPath) const;
     QStringList takeCssModules(const QHash<QString, CssModuleCompiler::Output> &compiled);

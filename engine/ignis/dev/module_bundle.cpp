@@ -22,6 +22,12 @@ using dev::jsString;
 constexpr QByteArrayView factoryParameters =
     "require, module, exports, __hmr, __heliosImport, __heliosRegister, __heliosRefresh, __heliosHelpers, process";
 
+// Whether the bundle has `path` as a package's factory (PackageFactories).
+bool isPackageFactory(const ModuleBundle::Input &input, const QString &path)
+{
+    return input.packageDependencies && input.packageDependencies->contains(path);
+}
+
 // Whether the code begins (after comments) with a "use strict" directive: it then means
 // the same inside the bundle, a module script and so strict mode throughout.
 bool isStrictScript(QByteArrayView code)
@@ -292,10 +298,6 @@ ModuleBundle::Graph ModuleBundle::walk(const Input &input)
         qsizetype next = 0;
     };
     QList<Frame> stack;
-    const auto isPackageFactory = [&input](const QString &path) {
-        return input.packageDependencies &&
-               (path.startsWith(QLatin1String("/@deps/")) || path.startsWith(QLatin1String("/@pkg/")));
-    };
     QStringList roots = input.entries;
     if (!input.refreshRuntime.isEmpty() && input.factories->contains(input.refreshRuntime))
         roots.prepend(input.refreshRuntime);  // runs first: it hooks into React before react-dom loads
@@ -306,7 +308,7 @@ ModuleBundle::Graph ModuleBundle::walk(const Input &input)
         stack.append({entry});
         while (!stack.isEmpty()) {
             Frame &top = stack.last();
-            const QStringList deps = isPackageFactory(top.path) ? input.packageDependencies->value(top.path)
+            const QStringList deps = isPackageFactory(input, top.path) ? input.packageDependencies->value(top.path)
                                                                 : input.dependencies->value(top.path);
             if (top.next < deps.size()) {
                 const QString dep = deps.at(top.next++);
@@ -358,7 +360,7 @@ QByteArray ModuleBundle::script(const Input &input, const Graph &graph)
         out += "r.helpers(" + input.helpers + ");\n";
     for (const QString &path : graph.modules) {
         const QByteArray &factory = input.factories->value(path);
-        if (input.packageDependencies && input.packageDependencies->contains(path) && isStrictScript(factory))
+        if (isPackageFactory(input, path) && isStrictScript(factory))
             out += "r.define(" + jsString(path) + ", function (" + factoryParameters + ") {\n" + factory + "\n});\n";
         else
             out += "r.define(" + jsString(path) + ", " + jsString(QByteArrayView(factory)) + ");\n";

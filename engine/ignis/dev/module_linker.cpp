@@ -94,7 +94,7 @@ QString ModuleLinker::resolve(const QString &importer, const QString &specifier,
     *file = false;
     if (isBare(specifier)) {
         m_bareImports.insert(specifier);
-        return QStringLiteral("/@deps/") + DependencyBundler::fileNameFor(specifier);
+        return DependencyBundler::urlFor(specifier);
     }
     const QString resolved = resolveRelative(importer, specifier);
     if (resolved.isEmpty())
@@ -309,7 +309,7 @@ QByteArray ModuleLinker::withRefreshRegistration(const QString &urlPath, const Q
     return dev::insertBeforeSourceMap(code, tail);
 }
 
-QString ModuleLinker::refreshRuntimeUrl() { return QStringLiteral("/@deps/") + DependencyBundler::fileNameFor(QString(refreshRuntime)); }
+QString ModuleLinker::refreshRuntimeUrl() { return DependencyBundler::urlFor(QString(refreshRuntime)); }
 
 bool ModuleLinker::enableReactRefresh(const QString &nodeModules)
 {

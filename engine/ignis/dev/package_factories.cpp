@@ -132,7 +132,7 @@ public:
             HELIOS_TRY(file);
             auto url = add(*file);
             HELIOS_TRY(url);
-            const QString entry = QStringLiteral("/@deps/") + DependencyBundler::fileNameFor(specifier);
+            const QString entry = DependencyBundler::urlFor(specifier);
             factories.insert(entry, "\"use strict\";\nmodule.exports = require(" + dev::jsString(*url) + ");\n");
             dependencies.insert(entry, {*url});
         }
