@@ -11,7 +11,7 @@
 //                                               browser profile, the tool's cache deleted
 //   node measure.mjs edits TOOL PROJECT N       one server and page: EDITS component edits,
 //                                               then EDITS token edits, each after a sample
-//                                               of the restyle floor
+//                                               of each restyle floor
 //   TOOL is helios or vite.
 //
 // Environment: HELIOS (the binary), EDITS=20, WORK (where helios's data dir goes),
@@ -257,12 +257,42 @@ async function edits(tool, project, count) {
 
   // 2. Token edits: a new value of color.c0 (helios: the token file; Vite: src/tokens.css);
   // a message-loop poll in the page records when the computed background changes. Before
-  // each, one sample of the browser's own restyle floor on the page as it is then: set the
-  // variable inline, read the computed style (then the inline value is removed again).
-  // Taken in turn with the edits, the floor sees the same page state (garbage, caches)
-  // and the same machine load as the edit after it.
+  // each, one sample of each of the browser's own restyle floors on the page as it is
+  // then (the value is put back after each):
+  //   floor_ms        the variable set inline on document.documentElement.style;
+  //   sheet_floor_ms  the variable set in the stylesheet rule that declares it for the
+  //                   root (through the CSSOM): the change a token edit is. A stylesheet
+  //                   change costs the browser more than an inline one (it drops its
+  //                   cache of matched declarations, so every element matches its rules
+  //                   again): ~5% of the restyle.
+  // Taken in turn with the edits, the floors see the same page state (garbage, caches)
+  // and the same machine load as the edit after them.
   const tokenFile = path.join(project, tool === 'helios' ? 'tokens/base.tokens.json' : 'src/tokens.css');
   const tokens = JSON.parse(readFileSync(path.join(project, 'tokens/base.tokens.json'), 'utf8'));
+  const floorIn = (where, value) => `(() => {
+    const el = document.querySelector('[aria-label="Widget0000"]');
+    const root = document.documentElement;
+    let decl = root.style;
+    if (${JSON.stringify(where)} === 'sheet') {
+      decl = null;
+      for (const sheet of document.styleSheets) {
+        for (const rule of sheet.cssRules) {
+          if (rule instanceof CSSStyleRule && rule.style.getPropertyValue('--color-c0') && root.matches(rule.selectorText)) decl = rule.style;
+        }
+      }
+      if (!decl) throw new Error('no stylesheet rule declares --color-c0 for the root');
+    }
+    const before = decl.getPropertyValue('--color-c0');
+    getComputedStyle(el).backgroundColor;
+    const start = performance.now();
+    decl.setProperty('--color-c0', ${JSON.stringify(value)});
+    const got = getComputedStyle(el).backgroundColor;
+    const ms = performance.now() - start;
+    if (before) decl.setProperty('--color-c0', before); else decl.removeProperty('--color-c0');
+    getComputedStyle(el).backgroundColor;
+    if (got !== ${JSON.stringify(value)}) throw new Error('variable not applied: ' + got);
+    return ms;
+  })()`;
   reloads = 0;
   for (let i = 0; i < EDITS; ++i) {
     const green = (i % 250) + 1;
@@ -270,22 +300,14 @@ async function edits(tool, project, count) {
     const expected = `rgb(16, ${green}, 32)`;
     tokens.color.c0.$value = hex;
     const text = tool === 'helios' ? JSON.stringify(tokens, null, 2) + '\n' : tokensCss(tokens);
-    const floor = await evaluate(`(() => {
-      const el = document.querySelector('[aria-label="Widget0000"]');
-      const root = document.documentElement;
-      const value = 'rgb(' + (200 + ${i % 50}) + ', 3, 5)';
-      getComputedStyle(el).backgroundColor;
-      const start = performance.now();
-      root.style.setProperty('--color-c0', value);
-      const got = getComputedStyle(el).backgroundColor;
-      const ms = performance.now() - start;
-      root.style.removeProperty('--color-c0');
-      getComputedStyle(el).backgroundColor;
-      if (got !== value) throw new Error('inline variable not applied: ' + got);
-      return ms;
-    })()`);
-    sample('floor_ms', floor.toFixed(3));
-    await sleep(300);
+    const floorValue = `rgb(${200 + (i % 50)}, 3, 5)`;
+    // Which floor goes first alternates, so neither always follows the other's restore.
+    for (const where of i % 2 ? ['sheet', 'inline'] : ['inline', 'sheet']) {
+      const ms = await evaluate(floorIn(where, floorValue));
+      sample(where === 'sheet' ? 'sheet_floor_ms' : 'floor_ms', ms.toFixed(3));
+      await sleep(150);
+    }
+    await sleep(150);
     await evaluate(`(() => {
       window.__benchTok = 0;
       const el = document.querySelector('[aria-label="Widget0000"]');
