@@ -269,9 +269,8 @@ async function edits(tool, project, count) {
   //   floor_ms        the variable set inline on document.documentElement.style;
   //   sheet_floor_ms  the variable set in the stylesheet rule that declares it for the
   //                   root (through the CSSOM): the change a token edit is. A stylesheet
-  //                   change costs the browser more than an inline one (it drops its
-  //                   cache of matched declarations, so every element matches its rules
-  //                   again): ~5% of the restyle.
+  //                   change costs the browser ~5% more than an inline one (as we read
+  //                   it, a sheet change drops its cache of matched declarations).
   // Taken in turn with the edits, the floors see the same page state (garbage, caches)
   // and the same machine load as the edit after them.
   const tokenFile = path.join(project, tool === 'helios' ? 'tokens/base.tokens.json' : 'src/tokens.css');
