@@ -282,7 +282,9 @@ async function edits(tool, project, count) {
     if (${JSON.stringify(where)} === 'sheet') {
       decl = null;
       for (const sheet of document.styleSheets) {
-        for (const rule of sheet.cssRules) {
+        let rules = [];
+        try { rules = sheet.cssRules; } catch { /* another origin's sheet */ }
+        for (const rule of rules) {
           if (rule instanceof CSSStyleRule && rule.style.getPropertyValue('--color-c0') && root.matches(rule.selectorText)) decl = rule.style;
         }
       }
