@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "source_editor.h"
 
+#include "editor_palette.h"
 #include "lexer_for_file.h"
 
 #include <QDir>
@@ -40,6 +41,7 @@ SourceEditor::SourceEditor(QWidget *parent)
     setCaretLineVisible(true);
     setFolding(BoxedTreeFoldStyle);
     connect(this, &QsciScintilla::linesChanged, this, &SourceEditor::fitLineNumberMargin);
+    followPalette(this);
 }
 
 bool SourceEditor::read(const QString &absolutePath, QByteArray *bytes, QString *text, QString *error) const
@@ -97,6 +99,7 @@ bool SourceEditor::load(const QString &absolutePath, QString *error)
     QsciLexer *old = lexer();
     setLexer(createLexerForFile(absolutePath, this));
     delete old;
+    applyPalette(this);
     show(bytes, text);
     return true;
 }

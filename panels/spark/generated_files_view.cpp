@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "generated_files_view.h"
 
+#include "editor/editor_palette.h"
+
 // QScintilla's headers use the `slots`/`signals` keywords, which QT_NO_KEYWORDS removes
 // project-wide; map them to the macros for these includes only.
 #define slots Q_SLOTS
@@ -57,6 +59,7 @@ void GeneratedFilesView::setFiles(const QList<spark::GeneratedFile> &files) {
         } else {
             editor->setFont(mono);
         }
+        followPalette(editor);
         editor->setMarginLineNumbers(0, true);
         editor->setMarginWidth(0, QStringLiteral("0000"));
         editor->setText(QString::fromUtf8(file.content));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "export_preview.h"
 
+#include "editor/editor_palette.h"
+
 // QScintilla's headers use the `slots`/`signals` keywords, which QT_NO_KEYWORDS removes
 // project-wide; map them to the macros for these includes only.
 #define slots Q_SLOTS
@@ -49,6 +51,7 @@ ExportPreview::ExportPreview(QWidget *parent) : QWidget(parent), m_tabs(new QTab
         editor->setMarginLineNumbers(0, true);
         editor->setMarginWidth(0, QStringLiteral("00000"));
         editor->setUtf8(true);
+        followPalette(editor);
         m_editors[f] = editor;
         m_tabs->addTab(editor, names[f]);
     }
