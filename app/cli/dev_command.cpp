@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dev_command.h"
 
+#include "bus/bus.h"
 #include "cli.h"
 
 #include "core/config.h"
@@ -98,7 +99,7 @@ int runDev(const Config &config, const QStringList &arguments)
     // page is compiled and served (opening the engine, the Store's migrations on a first
     // run, would slow down the compile and the bundle the page waits for).
     std::unique_ptr<Engine> engine;
-    if (!config.natsUrl().trimmed().isEmpty())
+    if (data::isBusShared(config))
         server.afterFirstPage([&] {
             auto opened = Engine::open(config);
             if (opened.ok())

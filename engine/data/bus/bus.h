@@ -53,6 +53,8 @@ public:
     virtual Result<void> ping() = 0;
 };
 
+// Whether the configured Bus reaches other processes (NATS) rather than this one alone.
+bool isBusShared(const Config &config);
 Result<std::unique_ptr<Bus>> openBus(const Config &config);
 
 } // namespace helios::data

@@ -7,9 +7,11 @@
 
 namespace helios::data {
 
+bool isBusShared(const Config &config) { return !config.natsUrl().trimmed().isEmpty(); }
+
 Result<std::unique_ptr<Bus>> openBus(const Config &config)
 {
-    if (config.natsUrl().trimmed().isEmpty())
+    if (!isBusShared(config))
         return std::unique_ptr<Bus>(std::make_unique<MemoryBus>());
     return NatsBus::open(config);
 }
