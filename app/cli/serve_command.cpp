@@ -28,6 +28,8 @@ const char *const kHelp =
     "  control  LANDING 3000, IGNITION 3002, IGNIS 3004\n"
     "  compute  SLATE 3001, SPARK 3003, WAYPOINT 3005\n"
     "  all      all six (the default)\n"
+    "WAYPOINT's local deployments are served over plain HTTP on HELIOS_SITES_PORT\n"
+    "(default 3105) by the node that runs WAYPOINT.\n"
     "Ports: HELIOS_<NAME>_PORT (0 picks a free one). A subsystem another node runs is\n"
     "reached through LANDING at HELIOS_<NAME>_UPSTREAM. TLS: HELIOS_TLS_CERT and\n"
     "HELIOS_TLS_KEY, else a self-signed certificate kept in the data dir. Identity:\n"
@@ -38,6 +40,7 @@ const char *const kHelp =
     "  --role ROLE          control, compute or all\n"
     "  --bind ADDRESS       the address every port listens on (default 127.0.0.1)\n"
     "  --ready-file FILE    once listening, write {\"pid\", \"role\", \"ports\": {name: port}}\n"
+    "                       (\"sites\" is the deployments' port)\n"
     "  --no-access-log      no JSON access log lines on stdout\n"
     "  --drain-seconds N    how long requests in flight may take at shutdown (default 20)\n"
     "  --help               this help\n";
@@ -129,6 +132,10 @@ int runServe(const Config &config, const QStringList &args)
     for (const server::ServerNode::Listener &l : (*node)->listeners()) {
         ports.insert(l.subsystem, l.port);
         err << "helios serve: " << l.subsystem.toUpper() << " on https://" << options.address.toString() << ':' << l.port << '\n';
+    }
+    if (const QUrl sites = (*node)->sitesUrl(); sites.isValid()) {
+        ports.insert(QStringLiteral("sites"), sites.port());
+        err << "helios serve: WAYPOINT's deployments on http://" << options.address.toString() << ':' << sites.port() << '\n';
     }
     err.flush();
     if (!readyFile.isEmpty()) {

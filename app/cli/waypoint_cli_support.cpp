@@ -19,7 +19,6 @@ namespace helios::cli {
 
 namespace {
 
-constexpr quint16 defaultSitesPort = 3105;
 // How long `helios build` waits for WAYPOINT to release the build and deploy it: an
 // image publish, an unpack and a health check with its retries.
 constexpr int followUpTimeoutMs = 120000;
@@ -55,20 +54,6 @@ std::optional<waypoint::Deployment> awaitAutoDeployment(waypoint::WaypointServic
     return std::nullopt;
 }
 
-Result<quint16> sitesPort(const Config &config)
-{
-    const QString key = QString::fromLatin1(Config::SitesPort);
-    const QString text = config.value(key);
-    if (text.isEmpty())
-        return defaultSitesPort;
-    bool ok = false;
-    const int port = text.toInt(&ok);
-    if (!ok || port < 1 || port > 65535)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be a port number (1-65535), not \"%2\"").arg(key, text),
-                         config.sourceOf(key));
-    return quint16(port);
-}
-
 } // namespace
 
 WaypointSession::~WaypointSession() = default;
@@ -88,8 +73,15 @@ Result<std::unique_ptr<WaypointSession>> WaypointSession::over(Engine &engine)
     const Config &config = engine.config();
     auto session = std::make_unique<WaypointSession>();
     session->engine = &engine;
-    const auto publicPort = sitesPort(config);
+    // Where users reach the deployments: the port `helios serve` or the workbench serves
+    // them on, which must be a fixed one for this process to name it.
+    const auto publicPort = waypoint::LocalSites::configuredPort(config);
     HELIOS_TRY(publicPort);
+    if (*publicPort == 0)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 is 0 (a free port): set the port `helios serve` or the workbench serves deployments on")
+                             .arg(QString::fromLatin1(Config::SitesPort)),
+                         config.sourceOf(QString::fromLatin1(Config::SitesPort)));
     session->sites = std::make_shared<waypoint::LocalSites>(QDir(config.dataDir()).filePath(QStringLiteral("waypoint/deployments")));
     // The health check needs the new deployment served before the environment switches to
     // it; this process serves it itself rather than relying on a `helios serve` running.

@@ -22,38 +22,22 @@ DeployHost::~DeployHost()
     m_server.reset();
 }
 
-Result<quint16> DeployHost::configuredPort(const Config &config)
-{
-    const QString text = config.value(QString::fromLatin1(Config::SitesPort)).trimmed();
-    if (text.isEmpty())
-        return DefaultSitesPort;
-    bool ok = false;
-    const uint port = text.toUInt(&ok);
-    if (!ok || port == 0 || port > 65535)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("%1 is \"%2\", not a port number from 1 to 65535")
-                             .arg(QString::fromLatin1(Config::SitesPort), text));
-    return quint16(port);
-}
-
 Result<void> DeployHost::start(Engine &engine)
 {
+    const Result<quint16> port = waypoint::LocalSites::configuredPort(engine.config());
+    HELIOS_TRY(port);
+    m_requestedPort = *port;
     const QString root = QDir(engine.config().dataDir()).filePath(QStringLiteral("waypoint/deployments"));
     if (!QDir().mkpath(root))
         return makeError(ErrorCode::Unavailable, QStringLiteral("cannot create the deployments directory %1").arg(root), root);
     m_sites = std::make_shared<waypoint::LocalSites>(root);
 
     const QHostAddress loopback(QHostAddress::LocalHost);
-    Result<std::unique_ptr<server::SiteServer>> started = makeError(ErrorCode::Internal, QStringLiteral("no port tried"));
-    if (const Result<quint16> port = configuredPort(engine.config()); port.ok()) {
-        started = server::SiteServer::start(m_sites, loopback, *port);
-        if (!started.ok())
-            m_fallbackReason = started.error().toString();
-    } else {
-        m_fallbackReason = port.error().toString();
-    }
-    if (!started.ok())
+    Result<std::unique_ptr<server::SiteServer>> started = server::SiteServer::start(m_sites, loopback, *port);
+    if (!started.ok() && *port != 0) {
+        m_fallbackReason = started.error().toString();
         started = server::SiteServer::start(m_sites, loopback, 0);
+    }
     HELIOS_TRY(started);
     m_server = std::move(*started);
 

@@ -29,28 +29,28 @@ namespace helios::workbench {
 // (and its deploys) first, then the server its health checks probe.
 class DeployHost {
 public:
-    static constexpr quint16 DefaultSitesPort = 3105;
-
     DeployHost();
     ~DeployHost();
 
-    // Serves on HELIOS_SITES_PORT (default 3105); when that port cannot be bound, on a
-    // free one, and fallbackReason() says why. Fails only when no port can be bound.
+    // Serves on HELIOS_SITES_PORT (default 3105, 0 for a free port); when that port
+    // cannot be bound, on a free one, and fallbackReason() says why. Fails when the
+    // setting is no port number or no port can be bound.
     Result<void> start(Engine &engine);
 
     waypoint::WaypointService *service() const { return m_service.get(); }
     QUrl sitesUrl() const;
-    // Empty when the configured port was used.
+    // The port the setting asked for (0: any).
+    quint16 requestedPort() const { return m_requestedPort; }
+    // Empty when the requested port was used.
     QString fallbackReason() const { return m_fallbackReason; }
     // Empty when the service follows the bus's builds.
     QString followError() const { return m_followError; }
 
 private:
-    static Result<quint16> configuredPort(const Config &config);
-
     std::shared_ptr<waypoint::LocalSites> m_sites;
     std::unique_ptr<server::SiteServer> m_server;
     std::unique_ptr<waypoint::WaypointService> m_service;
+    quint16 m_requestedPort = 0;
     QString m_fallbackReason;
     QString m_followError;
 };

@@ -80,7 +80,7 @@ void MainWindow::startDeployments()
     auto *sites = new QLabel(host->fallbackReason().isEmpty()
                                  ? tr("Deployments at %1").arg(url)
                                  : tr("Deployments at %1 (port %2 was not available: %3)")
-                                       .arg(url, QString::number(DeployHost::DefaultSitesPort),
+                                       .arg(url, QString::number(host->requestedPort()),
                                             host->fallbackReason()),
                              this);
     sites->setObjectName(QStringLiteral("deploySitesLabel"));

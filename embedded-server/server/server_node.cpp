@@ -128,22 +128,14 @@ Result<void> startWaypoint(ServerNode::Options options, Engine &engine, std::sha
                            std::unique_ptr<SiteServer> &siteServer, std::unique_ptr<waypoint::WaypointService> &service)
 {
     const Config &config = engine.config();
-    const QString key = QString::fromLatin1(Config::SitesPort);
-    quint16 port = 3105;
-    if (const QString text = config.value(key); !text.isEmpty()) {
-        bool ok = false;
-        const int value = text.toInt(&ok);
-        if (!ok || value < 0 || value > 65535)
-            return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be a port number (0-65535), not \"%2\"").arg(key, text),
-                             config.sourceOf(key));
-        port = quint16(value);
-    }
+    const Result<quint16> port = waypoint::LocalSites::configuredPort(config);
+    HELIOS_TRY(port);
     sites = std::make_shared<waypoint::LocalSites>(QDir(config.dataDir()).filePath(QStringLiteral("waypoint/deployments")));
-    auto started = SiteServer::start(sites, options.address, port);
+    auto started = SiteServer::start(sites, options.address, *port);
     if (!started)
         return makeError(ErrorCode::Unavailable, QStringLiteral("WAYPOINT's sites cannot listen on %1:%2: %3")
                                                      .arg(options.address.toString())
-                                                     .arg(port)
+                                                     .arg(*port)
                                                      .arg(started.error().message));
     siteServer = std::move(*started);
     const quint16 bound = quint16(siteServer->baseUrl().port());
@@ -212,6 +204,11 @@ QList<ServerNode::Listener> ServerNode::listeners() const
     for (const auto &[name, server] : d->servers)
         out.append({name, server->port()});
     return out;
+}
+
+QUrl ServerNode::sitesUrl() const
+{
+    return d->siteServer ? d->siteServer->baseUrl() : QUrl();
 }
 
 const Router &ServerNode::router() const

@@ -8,6 +8,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QUrl>
 
 #include <chrono>
 #include <memory>
@@ -46,6 +47,9 @@ public:
     ~ServerNode() override;
 
     QList<Listener> listeners() const;
+    // Where WAYPOINT's local deployments are served (plain HTTP, HELIOS_SITES_PORT, the
+    // bound port when that is 0); empty when this node's role does not run WAYPOINT.
+    QUrl sitesUrl() const;
     // Every route this node serves; the OpenAPI document is generated from it.
     const Router &router() const;
     QByteArray openApiJson() const;

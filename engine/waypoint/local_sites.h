@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/result.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QMutex>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
+
+namespace helios {
+class Config;
+}
 
 namespace helios::waypoint {
 
@@ -28,6 +34,11 @@ namespace helios::waypoint {
 class LocalSites {
 public:
     explicit LocalSites(QString rootDir); // <dataDir>/waypoint/deployments
+
+    // The port they are served on: HELIOS_SITES_PORT, DefaultPort when unset, 0 for a
+    // free one; an error naming the key and where it was set when it is no port number.
+    static constexpr quint16 DefaultPort = 3105;
+    static Result<quint16> configuredPort(const Config &config);
 
     QString rootDir() const { return m_rootDir; }
     QString deploymentDir(const QString &deploymentId) const;

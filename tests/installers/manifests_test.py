@@ -90,9 +90,11 @@ class ServedNode:
         context = ssl.create_default_context()
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
-        url = f"https://127.0.0.1:{self.ports[port_name]}{path}"
+        # WAYPOINT's deployments are plain HTTP; every subsystem's port is HTTPS.
+        scheme = "http" if port_name == "sites" else "https"
+        url = f"{scheme}://127.0.0.1:{self.ports[port_name]}{path}"
         try:
-            with urllib.request.urlopen(url, context=context, timeout=10) as response:
+            with urllib.request.urlopen(url, context=None if scheme == "http" else context, timeout=10) as response:
                 return response.status
         except urllib.error.HTTPError as error:
             return error.code
@@ -176,6 +178,11 @@ class KubernetesManifestsTest(unittest.TestCase):
             found = list(probes(container))
             self.assertEqual({kind for kind, _ in found}, {"startupProbe", "livenessProbe", "readinessProbe"})
             with ServedNode(role) as node:
+                # The ready file names the ports the manifests expose for the role, the
+                # deployments' port on the node that runs WAYPOINT included.
+                self.assertEqual(set(node.ports), set(ROLE_PORTS[role]))
+                if "sites" in node.ports:
+                    self.assertEqual(node.get("sites", "/no-such-deployment/"), 404)
                 for kind, probe in found:
                     get = probe["httpGet"]
                     with self.subTest(role=role, probe=kind):

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "waypoint/local_sites.h"
 
+#include "core/config.h"
 #include "core/logging.h"
 #include "site_content_types.h"
 
@@ -79,6 +80,21 @@ private:
 };
 
 } // namespace
+
+Result<quint16> LocalSites::configuredPort(const Config &config)
+{
+    const QString key = QString::fromLatin1(Config::SitesPort);
+    const QString text = config.value(key).trimmed();
+    if (text.isEmpty())
+        return DefaultPort;
+    bool ok = false;
+    const uint port = text.toUInt(&ok);
+    if (!ok || port > 65535)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 must be a port number (0-65535; 0 picks a free port), not \"%2\"").arg(key, text),
+                         config.sourceOf(key));
+    return quint16(port);
+}
 
 LocalSites::LocalSites(QString rootDir)
     : m_rootDir(QDir::cleanPath(std::move(rootDir)))

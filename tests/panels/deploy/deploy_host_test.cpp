@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The workbench's deploy wiring: when HELIOS_SITES_PORT is taken, DeployHost serves on a
 // free loopback port and says why; its service follows build.completed, so dev deploys a
-// build by itself and the environment's address serves the built page.
+// build by itself and the environment's address serves the built page. 0 asks for a free
+// port (no fallback to explain); a setting that is no port stops it with the key named.
 #include "deploy_host.h"
 
 #include "backend_under_test.h"
@@ -30,6 +31,7 @@ class DeployHostTest : public QObject {
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void aTakenPortFallsBackAndBuildsDeployToDevByThemselves();
+    void zeroPicksAFreePortAndABadSettingFails();
 };
 
 void DeployHostTest::aTakenPortFallsBackAndBuildsDeployToDevByThemselves()
@@ -95,6 +97,37 @@ void DeployHostTest::aTakenPortFallsBackAndBuildsDeployToDevByThemselves()
     QCOMPARE(reply->error(), QNetworkReply::NoError);
     QVERIFY(reply->readAll().contains("built by the build panel"));
     reply->deleteLater();
+}
+
+void DeployHostTest::zeroPicksAFreePortAndABadSettingFails()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Config config = test::configFor(dir.filePath(QStringLiteral("data")), {});
+    config.set(QString::fromLatin1(Config::SitesPort), QStringLiteral("0"));
+    auto engine = Engine::open(config);
+    QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().toString()));
+    {
+        workbench::DeployHost host;
+        const Result<void> started = host.start(**engine);
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+        QCOMPARE(host.requestedPort(), quint16(0));
+        QVERIFY(host.sitesUrl().port() > 0);
+        QVERIFY2(host.fallbackReason().isEmpty(), qPrintable(host.fallbackReason()));
+    }
+
+    Config bad = test::configFor(dir.filePath(QStringLiteral("data-bad")), {});
+    bad.set(QString::fromLatin1(Config::SitesPort), QStringLiteral("31o5"));
+    auto badEngine = Engine::open(bad);
+    QVERIFY2(badEngine.ok(), qPrintable(badEngine.ok() ? QString() : badEngine.error().toString()));
+    workbench::DeployHost host;
+    const Result<void> started = host.start(**badEngine);
+    QVERIFY(!started.ok());
+    QVERIFY2(started.error().message.contains(QLatin1StringView(Config::SitesPort)), qPrintable(started.error().toString()));
+    QVERIFY2(started.error().message.contains(QLatin1StringView("31o5")), qPrintable(started.error().toString()));
+    QVERIFY(!host.sitesUrl().isValid());
+    QVERIFY(host.service() == nullptr);
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("data-bad/waypoint/deployments"))));
 }
 
 QTEST_MAIN(DeployHostTest)

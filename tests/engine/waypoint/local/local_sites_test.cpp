@@ -5,6 +5,7 @@
 #include "waypoint/local_sites.h"
 
 #include "blocking_http.h"
+#include "core/config.h"
 #include "site_server.h"
 
 #include <QDeadlineTimer>
@@ -39,6 +40,8 @@ private Q_SLOTS:
     void initTestCase();
     void testResolve_data();
     void testResolve();
+    void testConfiguredPort_data();
+    void testConfiguredPort();
     void testSwitchNeedsAnExistingDeployment();
     void testPointersSurviveANewInstance();
     void testServerAnswers_data();
@@ -107,6 +110,37 @@ void LocalSitesTest::testResolve()
         QCOMPARE(resolved.contentType, contentType);
         QCOMPARE(resolved.deploymentId, file.section(QLatin1Char('/'), 0, 0));
     }
+}
+
+void LocalSitesTest::testConfiguredPort_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<int>("port"); // -1: an error
+    QTest::newRow("unset: the default") << QString() << int(LocalSites::DefaultPort);
+    QTest::newRow("a port") << QStringLiteral("8080") << 8080;
+    QTest::newRow("0: a free port") << QStringLiteral("0") << 0;
+    QTest::newRow("too large") << QStringLiteral("65536") << -1;
+    QTest::newRow("negative") << QStringLiteral("-1") << -1;
+    QTest::newRow("not a number") << QStringLiteral("31o5") << -1;
+}
+
+void LocalSitesTest::testConfiguredPort()
+{
+    QFETCH(QString, value);
+    QFETCH(int, port);
+    Config config = Config::embedded(QStringLiteral("/nonexistent"));
+    if (!value.isEmpty())
+        config.set(QString::fromLatin1(Config::SitesPort), value, QStringLiteral("environment"));
+    const Result<quint16> got = LocalSites::configuredPort(config);
+    if (port < 0) {
+        QVERIFY(!got.ok());
+        QVERIFY2(got.error().message.contains(QLatin1StringView(Config::SitesPort)), qPrintable(got.error().toString()));
+        QVERIFY2(got.error().message.contains(value), qPrintable(got.error().toString()));
+        QCOMPARE(got.error().context, QStringLiteral("environment"));
+        return;
+    }
+    QVERIFY2(got.ok(), qPrintable(got.ok() ? QString() : got.error().toString()));
+    QCOMPARE(int(*got), port);
 }
 
 void LocalSitesTest::testSwitchNeedsAnExistingDeployment()
