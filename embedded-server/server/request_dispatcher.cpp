@@ -25,13 +25,26 @@ void RequestDispatcher::setUpstreams(QHash<QString, QUrl> upstreams, ReverseProx
     m_proxy = proxy;
 }
 
+namespace {
+
+// The subsystem whose node serves `path`, empty for the node's own paths.
+QString servingSubsystem(const QByteArray &path)
+{
+    if (path == "/mcp")
+        return QStringLiteral("spark");
+    if (!path.startsWith("/api/"))
+        return {};
+    const qsizetype end = path.indexOf('/', 5);
+    return QString::fromLatin1(path.mid(5, end < 0 ? -1 : end - 5));
+}
+
+} // namespace
+
 bool RequestDispatcher::forward(const HttpRequest &request, HttpResponder &responder)
 {
-    if (m_upstreams.isEmpty() || !request.path.startsWith("/api/"))
+    if (m_upstreams.isEmpty())
         return false;
-    const qsizetype end = request.path.indexOf('/', 5);
-    const QString subsystem = QString::fromLatin1(request.path.mid(5, end < 0 ? -1 : end - 5));
-    const auto upstream = m_upstreams.constFind(subsystem);
+    const auto upstream = m_upstreams.constFind(servingSubsystem(request.path));
     if (upstream == m_upstreams.constEnd())
         return false;
     QString subject;

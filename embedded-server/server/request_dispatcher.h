@@ -31,7 +31,8 @@ class RequestDispatcher {
 public:
     RequestDispatcher(Router &router, landing::Authenticator &authenticator, landing::RateLimiter &limiter);
 
-    // Requests under /api/<subsystem>/ go to `upstream` ("slate" -> https://node:3001).
+    // Requests under /api/<subsystem>/ go to `upstream` ("slate" -> https://node:3001);
+    // /mcp, Luminera MCP, to SPARK's (its tools work on SPARK's components).
     void setUpstreams(QHash<QString, QUrl> upstreams, ReverseProxy *proxy);
 
     // Peers whose X-Forwarded-For requests were already limited (the LANDING node).

@@ -55,6 +55,7 @@ public:
                     if (!received->contains("\r\n\r\n"))
                         return;
                     // The gateway's health probes are answered; the request under test is held.
+                    m_requestLines.append(received->left(received->indexOf("\r\n")));
                     if (received->startsWith("GET /api/spark/held "))
                         m_socket = socket;
                     else
@@ -66,6 +67,8 @@ public:
         return m_server.listen(QHostAddress::LocalHost, 0);
     }
     quint16 port() const { return m_server.serverPort(); }
+    // "POST /mcp HTTP/1.1": the first line of each request received, in order.
+    const QList<QByteArray> &requestLines() const { return m_requestLines; }
     bool holding() const { return m_socket != nullptr; }
     void release()
     {
@@ -76,6 +79,7 @@ public:
 private:
     QSslServer m_server;
     QTcpSocket *m_socket = nullptr;
+    QList<QByteArray> m_requestLines;
 };
 
 } // namespace
@@ -90,6 +94,7 @@ private Q_SLOTS:
     void badBodiesChangeNothing();
     void rateLimitIsSharedByBothProcesses();
     void eventStreamPushesTokenUpdates();
+    void landingForwardsMcpToSparksNode();
     void landingPageRendersInChromium();
     void sigtermLetsARequestInFlightFinish();
 
@@ -346,6 +351,19 @@ void ServeClusterTest::eventStreamPushesTokenUpdates()
     refused.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/api/events").arg(m_compute->port(QStringLiteral("slate")))));
     QTRY_VERIFY_WITH_TIMEOUT(refused.state() == QAbstractSocket::UnconnectedState, 10000);
     QVERIFY(refused.closeCode() != QWebSocketProtocol::CloseCodeNormal || refused.error() != QAbstractSocket::UnknownSocketError);
+}
+
+void ServeClusterTest::landingForwardsMcpToSparksNode()
+{
+    // The control node runs no SPARK: its LANDING port sends /mcp to HELIOS_SPARK_UPSTREAM
+    // (the held upstream here, which answers anything but its held path with {}).
+    const QByteArray ping = R"({"jsonrpc":"2.0","id":1,"method":"ping"})";
+    const Reply reply = m_client->send("POST", landing(QStringLiteral("/mcp")), ping,
+                                       bearer(tokenFor(m_viewer)) + QList<std::pair<QByteArray, QByteArray>>{{"accept", "application/json, text/event-stream"}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body, QByteArrayLiteral("{}"));
+    QVERIFY2(m_held.requestLines().contains(QByteArrayLiteral("POST /mcp HTTP/1.1")),
+             qPrintable(QString::fromLatin1(m_held.requestLines().join(" | "))));
 }
 
 void ServeClusterTest::landingPageRendersInChromium()
