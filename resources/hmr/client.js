@@ -141,7 +141,7 @@ async function updateCss({ path, timestamp = Date.now(), css }) {
     return;
   }
   const swaps = [];
-  for (const old of document.querySelectorAll('link[rel~="stylesheet"]')) {
+  for (const old of stylesheetLinks()) {
     if (H.outgoing.has(old) || new URL(old.href, location.href).pathname !== path) continue;
     const url = new URL(old.href, location.href);
     url.searchParams.set('t', timestamp);
@@ -159,6 +159,18 @@ async function updateCss({ path, timestamp = Date.now(), css }) {
   if (!swaps.length) { log(`css ${path} is not on this page`); return; }
   await Promise.all(swaps);
   log(`css updated ${path}`);
+}
+
+// The page's stylesheet <link>s: those in <head>, queried (a link whose load failed, a
+// 404 before its file existed, may have no sheet), and any other that has a sheet
+// (document.styleSheets). Not a query of the whole document: on a page of thousands of
+// components that took ~10 ms of every CSS edit.
+function stylesheetLinks() {
+  const links = new Set(document.head?.querySelectorAll('link[rel~="stylesheet"]') ?? []);
+  for (const sheet of document.styleSheets) {
+    if (sheet.ownerNode?.localName === 'link' && sheet.ownerNode.relList.contains('stylesheet')) links.add(sheet.ownerNode);
+  }
+  return links;
 }
 
 // js-update: `path` is the module whose accept() handles the change, `acceptedPath` the

@@ -15,13 +15,18 @@ const files = {
   '/index.html': `<!doctype html>
 <html><head><meta charset="utf-8"><title>helios hmr test</title>
 <link rel="stylesheet" href="/theme.css">
+<link rel="stylesheet" href="/late.css">
 <style>pre { color: rgb(1, 2, 3) !important; }</style>
 </head><body>
 <div id="app"></div><div id="dep"></div><div id="custom"></div><div id="imported">imported</div>
+<div id="late">late</div><div id="inbody">in body</div>
+<link rel="stylesheet" href="/body.css">
 <script type="module" src="/src/main.js"></script>
 </body></html>`,
   '/same-port.html': '<!doctype html><html><head><title>same port</title></head><body>same port</body></html>',
   '/theme.css': 'body { color: rgb(255, 0, 0); }',
+  '/body.css': '#inbody { color: rgb(0, 0, 255); }',
+  // '/late.css' is not there at first: its <link> fails to load (404).
   '/src/styles.css': '#imported { color: rgb(0, 0, 255); }',
   '/src/main.js': `import '/src/widget.js';
 import '/src/parent.js';
@@ -143,10 +148,26 @@ async function main() {
     await waitFor('body colour to turn green', async () => (await page(color('body'))) === 'rgb(0, 128, 0)');
     check('css-update of a <link> changes the computed colour', true);
     check('... without reloading the page', await hasMarker());
-    const links = await page('[...document.querySelectorAll("link[rel=stylesheet]")].map((l) => l.href)');
+    const links = await page('[...document.querySelectorAll("link[href*=\'/theme.css\']")].map((l) => l.href)');
     check('... leaving exactly one <link>, with the timestamp', links.length === 1 && links[0].includes(`t=${ts}`), JSON.stringify(links));
     const atRemoval = await page('window.__atRemoval');
     check('... and the old sheet removed only once the new one applied', atRemoval.length === 1 && atRemoval[0] === 'rgb(0, 128, 0)', JSON.stringify(atRemoval));
+  }
+
+  // 2b. A <link> in <body> is swapped too, and one whose first load failed (a 404
+  // before its file existed) loads once the file is there.
+  {
+    check('the <body> link applies', (await page(color('#inbody'))) === 'rgb(0, 0, 255)');
+    server.set('/body.css', '#inbody { color: rgb(0, 128, 0); }');
+    server.send({ type: 'update', updates: [{ type: 'css-update', path: '/body.css', timestamp: ++ts }] });
+    await waitFor('#inbody to turn green', async () => (await page(color('#inbody'))) === 'rgb(0, 128, 0)');
+    check('css-update of a <link> in <body> changes the computed colour', await hasMarker());
+
+    const before = await page(color('#late'));
+    server.set('/late.css', '#late { color: rgb(128, 0, 128); }');
+    server.send({ type: 'update', updates: [{ type: 'css-update', path: '/late.css', timestamp: ++ts }] });
+    await waitFor('#late to turn purple', async () => (await page(color('#late'))) === 'rgb(128, 0, 128)');
+    check('css-update of a <link> that failed to load applies the new file', before !== 'rgb(128, 0, 128)' && await hasMarker(), before);
   }
 
   // 3. A css-update of CSS a module imported re-imports it (updateStyle).
