@@ -1098,7 +1098,7 @@ Bestimmt durch: %4</translation>
 <context>
     <name>helios::panels::ExportPreview</name>
     <message>
-        <location filename="../panels/tokens/export_preview.cpp" line="+28"/>
+        <location filename="../panels/tokens/export_preview.cpp" line="+30"/>
         <source>CSS</source>
         <translation>CSS</translation>
     </message>
@@ -1428,7 +1428,7 @@ Bestimmt durch: %4</translation>
 <context>
     <name>helios::panels::SourceEditor</name>
     <message>
-        <location filename="../panels/editor/source_editor.cpp" line="+50"/>
+        <location filename="../panels/editor/source_editor.cpp" line="+52"/>
         <source>%1 is not a file.</source>
         <translation>%1 ist keine Datei.</translation>
     </message>
@@ -1453,7 +1453,7 @@ Bestimmt durch: %4</translation>
         <translation>%1 ist kein UTF-8-Text und kann hier nicht bearbeitet werden.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%1 was not saved: %2</source>
         <translation>%1 wurde nicht gespeichert: %2</translation>
     </message>
@@ -1994,7 +1994,7 @@ Bestimmt durch: %4</translation>
 <context>
     <name>helios::workbench::LocationPage</name>
     <message>
-        <location filename="../app/workbench/projects/location_page.cpp" line="+43"/>
+        <location filename="../app/workbench/projects/location_page.cpp" line="+42"/>
         <source>Location</source>
         <translation>Ort</translation>
     </message>
@@ -2029,7 +2029,7 @@ Bestimmt durch: %4</translation>
         <translation>Das Projekt konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Created %1</source>
         <translation>%1 erstellt</translation>
     </message>
@@ -2059,12 +2059,17 @@ Bestimmt durch: %4</translation>
         <translation>%1 existiert und ist nicht leer: Wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+11"/>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Parent Folder</source>
         <translation>Übergeordneter Ordner</translation>
     </message>
@@ -2158,7 +2163,7 @@ Bestimmt durch: %4</translation>
         <translation>Die Vorschau konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -2314,7 +2319,7 @@ Bestimmt durch: %4</translation>
 <context>
     <name>helios::workbench::NewProjectWizard</name>
     <message>
-        <location filename="../app/workbench/projects/new_project_wizard.cpp" line="+13"/>
+        <location filename="../app/workbench/projects/new_project_wizard.cpp" line="+15"/>
         <source>New Project</source>
         <translation>Neues Projekt</translation>
     </message>
@@ -2398,7 +2403,7 @@ Bestimmt durch: %4</translation>
         <translation>%1 läuft</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
@@ -2499,7 +2504,7 @@ Bestimmt durch: %4</translation>
 <context>
     <name>helios::workbench::TemplatePage</name>
     <message>
-        <location filename="../app/workbench/projects/template_page.cpp" line="+34"/>
+        <location filename="../app/workbench/projects/template_page.cpp" line="+35"/>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
@@ -2519,7 +2524,7 @@ Bestimmt durch: %4</translation>
         <translation>Laden</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+51"/>
         <source>The template %1 could not be read: %2</source>
         <translation>Die Vorlage %1 konnte nicht gelesen werden: %2</translation>
     </message>

@@ -1098,7 +1098,7 @@ Déterminé par : %4</translation>
 <context>
     <name>helios::panels::ExportPreview</name>
     <message>
-        <location filename="../panels/tokens/export_preview.cpp" line="+28"/>
+        <location filename="../panels/tokens/export_preview.cpp" line="+30"/>
         <source>CSS</source>
         <translation>CSS</translation>
     </message>
@@ -1428,7 +1428,7 @@ Déterminé par : %4</translation>
 <context>
     <name>helios::panels::SourceEditor</name>
     <message>
-        <location filename="../panels/editor/source_editor.cpp" line="+50"/>
+        <location filename="../panels/editor/source_editor.cpp" line="+52"/>
         <source>%1 is not a file.</source>
         <translation>%1 n&apos;est pas un fichier.</translation>
     </message>
@@ -1453,7 +1453,7 @@ Déterminé par : %4</translation>
         <translation>%1 n&apos;est pas du texte UTF-8 et ne peut pas être modifié ici.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%1 was not saved: %2</source>
         <translation>%1 n&apos;a pas été enregistré : %2</translation>
     </message>
@@ -1994,7 +1994,7 @@ Déterminé par : %4</translation>
 <context>
     <name>helios::workbench::LocationPage</name>
     <message>
-        <location filename="../app/workbench/projects/location_page.cpp" line="+43"/>
+        <location filename="../app/workbench/projects/location_page.cpp" line="+42"/>
         <source>Location</source>
         <translation>Emplacement</translation>
     </message>
@@ -2029,7 +2029,7 @@ Déterminé par : %4</translation>
         <translation>Le projet n&apos;a pas pu être créé : %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Created %1</source>
         <translation>%1 créé</translation>
     </message>
@@ -2059,12 +2059,17 @@ Déterminé par : %4</translation>
         <translation>%1 existe et n&apos;est pas vide : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+11"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Parent Folder</source>
         <translation>Dossier parent</translation>
     </message>
@@ -2158,7 +2163,7 @@ Déterminé par : %4</translation>
         <translation>L&apos;aperçu n&apos;a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -2314,7 +2319,7 @@ Déterminé par : %4</translation>
 <context>
     <name>helios::workbench::NewProjectWizard</name>
     <message>
-        <location filename="../app/workbench/projects/new_project_wizard.cpp" line="+13"/>
+        <location filename="../app/workbench/projects/new_project_wizard.cpp" line="+15"/>
         <source>New Project</source>
         <translation>Nouveau projet</translation>
     </message>
@@ -2398,7 +2403,7 @@ Déterminé par : %4</translation>
         <translation>Exécution de %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
     </message>
@@ -2499,7 +2504,7 @@ Déterminé par : %4</translation>
 <context>
     <name>helios::workbench::TemplatePage</name>
     <message>
-        <location filename="../app/workbench/projects/template_page.cpp" line="+34"/>
+        <location filename="../app/workbench/projects/template_page.cpp" line="+35"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
@@ -2519,7 +2524,7 @@ Déterminé par : %4</translation>
         <translation>Charger</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+51"/>
         <source>The template %1 could not be read: %2</source>
         <translation>Le modèle %1 n&apos;a pas pu être lu : %2</translation>
     </message>

@@ -9,6 +9,7 @@
 #include "ignition/template_source.h"
 #include "store/store.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,6 +17,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
+
+#include <csignal>
+#include <unistd.h>
 
 namespace helios::ignition {
 
@@ -143,7 +147,14 @@ QString tail(const QByteArray &output, int lines = 20)
     return all.join(u'\n');
 }
 
-Result<void> runProcess(const QString &program, const QStringList &arguments, const QString &workDir)
+bool isCancelled(const std::atomic_bool *cancelled) { return cancelled && cancelled->load(); }
+
+Error cancelledError() { return makeError(ErrorCode::Conflict, QStringLiteral("the scaffold was cancelled")); }
+
+// Runs the child in a process group of its own, so that stopping it (cancelled, or past
+// the time allowed) also stops what it started: npm's scripts, a shell's commands.
+Result<void> runProcess(const QString &program, const QStringList &arguments, const QString &workDir,
+                        const std::atomic_bool *cancelled)
 {
     const QString display = (QStringList{program} + arguments).join(u' ');
     const QString executable =
@@ -154,13 +165,22 @@ Result<void> runProcess(const QString &program, const QStringList &arguments, co
     QProcess process;
     process.setWorkingDirectory(workDir);
     process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setChildProcessModifier([] { ::setpgid(0, 0); });
     process.start(executable, arguments);
     if (!process.waitForStarted())
         return makeError(ErrorCode::Unavailable,
                          QStringLiteral("cannot start %1: %2").arg(program, process.errorString()), display);
-    if (!process.waitForFinished(ProcessTimeoutMs)) {
-        process.kill();
+    QDeadlineTimer deadline(ProcessTimeoutMs);
+    while (!process.waitForFinished(100)) {
+        const bool stop = isCancelled(cancelled);
+        if (!stop && !deadline.hasExpired() && process.state() != QProcess::NotRunning)
+            continue;
+        if (process.state() == QProcess::NotRunning)
+            break;
+        ::kill(-pid_t(process.processId()), SIGKILL);
         process.waitForFinished();
+        if (stop)
+            return cancelledError();
         return makeError(ErrorCode::Timeout, QStringLiteral("%1 did not finish in time").arg(program), display);
     }
     const QByteArray output = process.readAll();
@@ -225,7 +245,8 @@ Result<ScaffoldPlan> Scaffolder::plan(const ScaffoldRequest &request)
     return std::move(prepared->plan);
 }
 
-Result<ScaffoldResult> Scaffolder::create(const ScaffoldRequest &request, const ProgressCallback &progress)
+Result<ScaffoldResult> Scaffolder::create(const ScaffoldRequest &request, const ProgressCallback &progress,
+                                          const std::atomic_bool *cancelled)
 {
     auto prepared = prepare(request);
     HELIOS_TRY(prepared);
@@ -243,46 +264,53 @@ Result<ScaffoldResult> Scaffolder::create(const ScaffoldRequest &request, const 
             progress(StepProgress{index, int(plan.steps.size()), plan.steps.at(index).type,
                                   plan.steps.at(index).description, state, detail});
     };
+    const auto runStep = [&](const TemplateStep &step) -> Result<void> {
+        switch (step.type) {
+        case TemplateStep::Type::Render:
+            return writeFiles(plan);
+        case TemplateStep::Type::GitInitCommit: {
+            const auto commit = GitClient::initAndCommit(plan.targetDir, QStringLiteral("main"),
+                                                         {step.authorName, step.authorEmail}, step.message);
+            HELIOS_TRY(commit);
+            result.commitId = commit.value();
+            return {};
+        }
+        case TemplateStep::Type::NpmInstall:
+            return runProcess(QStringLiteral("npm"),
+                              {QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund")},
+                              plan.targetDir, cancelled);
+        case TemplateStep::Type::Command:
+            return runProcess(step.argv.first(), step.argv.mid(1), plan.targetDir, cancelled);
+        }
+        return {};
+    };
     for (int i = 0; i < prepared->steps.size(); ++i) {
-        const TemplateStep &step = prepared->steps.at(i);
         if (plan.steps.at(i).skipped) {
             report(i, StepProgress::State::Skipped);
             continue;
         }
         report(i, StepProgress::State::Started);
-        Result<void> outcome;
-        switch (step.type) {
-        case TemplateStep::Type::Render:
-            outcome = writeFiles(plan);
-            break;
-        case TemplateStep::Type::GitInitCommit: {
-            const auto commit = GitClient::initAndCommit(plan.targetDir, QStringLiteral("main"),
-                                                         {step.authorName, step.authorEmail}, step.message);
-            if (commit.ok())
-                result.commitId = commit.value();
-            else
-                outcome = commit.error();
-            break;
-        }
-        case TemplateStep::Type::NpmInstall:
-            outcome = runProcess(QStringLiteral("npm"),
-                                 {QStringLiteral("install"), QStringLiteral("--no-audit"), QStringLiteral("--no-fund")},
-                                 plan.targetDir);
-            break;
-        case TemplateStep::Type::Command:
-            outcome = runProcess(step.argv.first(), step.argv.mid(1), plan.targetDir);
-            break;
-        }
+        const Result<void> outcome = isCancelled(cancelled) ? Result<void>(cancelledError()) : runStep(prepared->steps.at(i));
         if (!outcome.ok()) {
             report(i, StepProgress::State::Failed, outcome.error().toString());
             undo(plan.targetDir, createdRoot);
             Error error = outcome.error();
-            error.message = QStringLiteral("step %1 (%2) failed, the project was removed: %3")
-                                .arg(i + 1)
-                                .arg(plan.steps.at(i).type, error.message);
+            error.message = isCancelled(cancelled)
+                                ? QStringLiteral("the scaffold was cancelled at step %1 (%2), the project was removed")
+                                      .arg(i + 1)
+                                      .arg(plan.steps.at(i).type)
+                                : QStringLiteral("step %1 (%2) failed, the project was removed: %3")
+                                      .arg(i + 1)
+                                      .arg(plan.steps.at(i).type, error.message);
             return error;
         }
         report(i, StepProgress::State::Finished);
+    }
+    if (isCancelled(cancelled)) { // after the last step: nothing is recorded either
+        undo(plan.targetDir, createdRoot);
+        Error error = cancelledError();
+        error.message += QStringLiteral(" after its last step, the project was removed");
+        return error;
     }
 
     result.projectId = newId();

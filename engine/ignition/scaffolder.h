@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 
 namespace helios {
@@ -81,7 +82,11 @@ public:
     // for it), else its contents. Then a row in `projects` and `project.created`
     // {id, name, path, template}; a failed insert also undoes the files, a failed
     // publish is only reported in eventProblem.
-    Result<ScaffoldResult> create(const ScaffoldRequest &request, const ProgressCallback &progress = {});
+    // `cancelled` turning true stops the run between steps, and a running npm or
+    // command with everything it started; what was made is removed as on a failure
+    // (Conflict, "the scaffold was cancelled ...").
+    Result<ScaffoldResult> create(const ScaffoldRequest &request, const ProgressCallback &progress = {},
+                                  const std::atomic_bool *cancelled = nullptr);
 
 private:
     data::Store &m_store;

@@ -5,7 +5,6 @@
 #include "scaffold_job.h"
 #include "template_page.h"
 
-#include <QAbstractButton>
 #include <QCheckBox>
 #include <QDir>
 #include <QFileDialog>
@@ -96,6 +95,7 @@ LocationPage::LocationPage(Engine &engine, const TemplatePage &templates, const 
     connect(m_job, &ScaffoldJob::failed, this, [this](const QString &message) {
         m_failure = tr("The project could not be created: %1").arg(message);
         setRunning(false);
+        Q_EMIT scaffoldStopped();
     });
     connect(m_job, &ScaffoldJob::succeeded, this, [this](const QString &dir) {
         m_createdDir = dir;
@@ -140,6 +140,14 @@ QString LocationPage::targetProblem() const
 
 bool LocationPage::isScaffolding() const { return m_job->isRunning(); }
 
+void LocationPage::cancelScaffold()
+{
+    if (!m_job->isRunning())
+        return;
+    m_job->cancel();
+    m_step->setText(tr("Stopping…"));
+}
+
 bool LocationPage::isComplete() const { return !m_job->isRunning() && targetProblem().isEmpty(); }
 
 void LocationPage::updateState()
@@ -175,12 +183,9 @@ void LocationPage::setRunning(bool running)
     for (QWidget *w : {static_cast<QWidget *>(m_parentEdit), static_cast<QWidget *>(m_browseButton),
                        static_cast<QWidget *>(m_folderEdit), static_cast<QWidget *>(m_installCheck)})
         w->setEnabled(!running);
-    if (QWizard *w = wizard()) {
-        // The Scaffolder cannot be interrupted: no way back or out while it runs.
+    // No way back while it runs; Cancel stops it (NewProjectWizard::done).
+    if (QWizard *w = wizard())
         w->setOption(QWizard::DisabledBackButtonOnLastPage, running);
-        if (QAbstractButton *cancel = w->button(QWizard::CancelButton))
-            cancel->setEnabled(!running);
-    }
     updateState();
 }
 

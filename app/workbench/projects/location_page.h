@@ -23,6 +23,7 @@ class TemplatePage;
 // which follows the "name" parameter until edited), refused inline when that folder exists
 // and is not empty. Finish scaffolds off the UI thread with a progress bar and the running
 // step's label; a failure is shown here with its message and the wizard stays open.
+// cancelScaffold() stops a running scaffold (scaffoldStopped() once it has).
 class LocationPage : public QWizardPage {
     Q_OBJECT
 public:
@@ -35,6 +36,7 @@ public:
     QLabel *errorLabel() const { return m_error; }
     QProgressBar *progressBar() const { return m_progress; }
     bool isScaffolding() const;
+    void cancelScaffold();
     // Empty until a scaffold succeeded.
     QString createdProjectDir() const { return m_createdDir; }
     // Where the project will be written (absolute).
@@ -47,6 +49,8 @@ public:
 
 Q_SIGNALS:
     void projectCreated(const QString &dir);
+    // The scaffold ended without a project: it failed or was cancelled.
+    void scaffoldStopped();
 
 private:
     QString targetProblem() const;

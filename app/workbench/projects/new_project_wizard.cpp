@@ -5,6 +5,8 @@
 #include "parameters_page.h"
 #include "template_page.h"
 
+#include <utility>
+
 namespace helios::workbench {
 
 NewProjectWizard::NewProjectWizard(Engine &engine, QWidget *parent) : QWizard(parent)
@@ -21,6 +23,10 @@ NewProjectWizard::NewProjectWizard(Engine &engine, QWidget *parent) : QWizard(pa
     connect(m_locationPage, &LocationPage::projectCreated, this, [this](const QString &dir) {
         Q_EMIT projectCreated(dir);
         accept();
+    });
+    connect(m_locationPage, &LocationPage::scaffoldStopped, this, [this] {
+        if (std::exchange(m_closeWhenStopped, false))
+            QWizard::done(QDialog::Rejected);
     });
 }
 
@@ -40,8 +46,11 @@ QProgressBar *NewProjectWizard::progressBar() const { return m_locationPage->pro
 
 void NewProjectWizard::done(int result)
 {
-    if (result == QDialog::Rejected && m_locationPage->isScaffolding())
+    if (result == QDialog::Rejected && m_locationPage->isScaffolding()) {
+        m_closeWhenStopped = true;
+        m_locationPage->cancelScaffold();
         return;
+    }
     QWizard::done(result);
 }
 

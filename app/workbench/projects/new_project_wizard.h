@@ -22,7 +22,8 @@ class TemplatePage;
 // New Project: template -> parameters -> location. Finish runs IGNITION's Scaffolder off
 // the UI thread (which also records the project in the Store and announces
 // project.created, as `helios new` does); on success the wizard emits projectCreated and
-// closes, on failure it shows the error on the last page and stays open.
+// closes, on failure it shows the error on the last page and stays open. Cancel while it
+// runs stops the scaffold (what it made is removed) and closes once it has stopped.
 class NewProjectWizard : public QWizard {
     Q_OBJECT
 public:
@@ -48,7 +49,8 @@ public:
     QLabel *errorLabel() const;
     QProgressBar *progressBar() const;
 
-    // Refuses to close while a scaffold runs: it cannot be interrupted.
+    // Rejecting while a scaffold runs cancels it; the wizard closes when it has stopped
+    // (or accepts, if the project was made before the cancel arrived).
     void done(int result) override;
 
 Q_SIGNALS:
@@ -58,6 +60,7 @@ private:
     TemplatePage *m_templatePage = nullptr;
     ParametersPage *m_parametersPage = nullptr;
     LocationPage *m_locationPage = nullptr;
+    bool m_closeWhenStopped = false;
 };
 
 } // namespace helios::workbench

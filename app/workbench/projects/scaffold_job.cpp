@@ -30,6 +30,7 @@ ScaffoldJob::ScaffoldJob(Engine &engine, QObject *parent) : QObject(parent), m_e
 ScaffoldJob::~ScaffoldJob()
 {
     // The worker posts its reports to this object and uses the Engine: it ends first.
+    cancel();
     m_pool.waitForDone();
 }
 
@@ -38,11 +39,15 @@ void ScaffoldJob::start(const ignition::ScaffoldRequest &request)
     if (m_running)
         return;
     m_running = true;
+    m_cancelled = false;
     m_pool.start([this, request] {
         ignition::Scaffolder scaffolder(m_engine);
-        const auto created = scaffolder.create(request, [this](const ignition::StepProgress &p) {
-            QMetaObject::invokeMethod(this, [this, p] { report(p); }, Qt::QueuedConnection);
-        });
+        const auto created = scaffolder.create(
+            request,
+            [this](const ignition::StepProgress &p) {
+                QMetaObject::invokeMethod(this, [this, p] { report(p); }, Qt::QueuedConnection);
+            },
+            &m_cancelled);
         const QString dir = created.ok() ? QFileInfo(created->plan.targetDir).canonicalFilePath() : QString();
         const QString error = created.ok() ? QString() : created.error().toString();
         QMetaObject::invokeMethod(

@@ -13,9 +13,8 @@ class Engine;
 namespace helios::workbench {
 
 // Runs one IGNITION scaffold at a time on a worker thread and reports back on the thread
-// that owns this object. The Scaffolder cannot be interrupted (a half-run step would
-// leave files behind that its own clean-up handles only on failure), so there is no
-// cancel: the destructor waits for a running scaffold to end.
+// that owns this object. cancel() stops it between steps or in a running npm or command
+// (what it made is removed, and failed() follows); the destructor cancels and waits.
 class ScaffoldJob : public QObject {
     Q_OBJECT
 public:
@@ -24,6 +23,8 @@ public:
 
     // Starts scaffolding; ignored while one runs.
     void start(const ignition::ScaffoldRequest &request);
+    // Asks the running scaffold to stop; failed() says when it has.
+    void cancel() { m_cancelled = true; }
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
@@ -38,6 +39,7 @@ private:
 
     Engine &m_engine;
     QThreadPool m_pool;
+    std::atomic_bool m_cancelled{false};
     bool m_running = false;
 };
 

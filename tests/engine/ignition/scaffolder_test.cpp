@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -26,7 +27,10 @@
 
 #include <git2.h>
 
+#include <atomic>
+#include <csignal>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 using namespace helios;
@@ -264,6 +268,54 @@ private Q_SLOTS:
         }
         QCOMPARE(projectCount(), before);
         QCOMPARE(eventCount(), eventsBefore);
+    }
+
+    void testCancellingStopsARunningCommandAndWhatItStarted()
+    {
+        // The command's shell starts a long sleep in the background and waits for it: a
+        // cancel must end both (its process group), then remove the project.
+        QTemporaryDir work;
+        const QString pidFile = work.filePath(QStringLiteral("sleep.pid"));
+        const QJsonArray sleepy{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 300 & echo $! > %1; wait").arg(pidFile)};
+        const QJsonArray never{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("touch never-run")};
+        const QByteArray steps = ", "
+                                 + QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("command")}, {QStringLiteral("argv"), sleepy}}).toJson(QJsonDocument::Compact)
+                                 + ", "
+                                 + QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("command")}, {QStringLiteral("argv"), never}}).toJson(QJsonDocument::Compact);
+        const QString templateDir = makeTemplate(work.filePath(QStringLiteral("t")), steps);
+        const QString target = work.filePath(QStringLiteral("new-parent/project"));
+        const qint64 before = projectCount();
+        std::atomic_bool cancelled{false};
+        QList<StepProgress> seen;
+        std::mutex seenLock;
+        Result<ignition::ScaffoldResult> created = makeError(ErrorCode::Internal, QStringLiteral("not run"));
+        std::thread worker([&] {
+            created = Scaffolder(*m_engine).create(
+                {templateDir, target, {{QStringLiteral("name"), QStringLiteral("stopped")}}},
+                [&](const StepProgress &p) {
+                    const std::lock_guard lock(seenLock);
+                    seen << p;
+                },
+                &cancelled);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(QFile(pidFile).size() > 0, 30000); // the sleep runs
+        const pid_t sleeper = pid_t(read(pidFile).trimmed().toInt());
+        QVERIFY(sleeper > 0);
+        QVERIFY(::kill(sleeper, 0) == 0);
+        cancelled = true;
+        worker.join();
+
+        QVERIFY(!created.ok());
+        QCOMPARE(created.error().code, ErrorCode::Conflict);
+        QVERIFY2(created.error().message.contains(QStringLiteral("cancelled at step 2 (command), the project was removed")),
+                 qPrintable(created.error().message));
+        QCOMPARE(seen.last().state, StepProgress::State::Failed);
+        QCOMPARE(seen.last().index, 1);
+        QVERIFY(!QFileInfo::exists(work.filePath(QStringLiteral("new-parent"))));
+        QCOMPARE(projectCount(), before);
+        // The background sleep was stopped with its shell (a zombie until its new parent
+        // reaps it counts as stopped).
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(sleeper, 0) != 0 || read(QStringLiteral("/proc/%1/stat").arg(sleeper)).contains(") Z "), 10000);
     }
 
     void testProjectIsCommittedRecordedAndAnnounced()

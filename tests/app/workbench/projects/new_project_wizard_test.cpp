@@ -146,9 +146,7 @@ private Q_SLOTS:
         // click() returned while the Scaffolder still runs on its worker.
         QVERIFY(m_wizard->isScaffolding());
         QVERIFY(m_wizard->progressBar()->isVisibleTo(m_wizard.get()));
-        QVERIFY(!m_wizard->button(QWizard::CancelButton)->isEnabled());
-        m_wizard->reject(); // refused while scaffolding
-        QVERIFY(m_wizard->isVisible());
+        QVERIFY(!m_wizard->button(QWizard::BackButton)->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, ScaffoldTimeoutMs);
 
         const QString dir = QFileInfo(m_dir->filePath(QStringLiteral("projects/acme-ui"))).canonicalFilePath();
@@ -198,6 +196,42 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("projects/doomed")))); // cleaned up
         QVERIFY(finish()->isEnabled()); // free to try again
         QVERIFY(m_wizard->button(QWizard::CancelButton)->isEnabled());
+    }
+
+    void testCancelStopsTheScaffoldRemovesItsWorkAndCloses()
+    {
+        // A template whose command runs until stopped: Cancel must stop it, not wait.
+        const QString templateDir = m_dir->filePath(QStringLiteral("slow"));
+        QVERIFY(writeFile(templateDir + QStringLiteral("/template.json"),
+                          "{\"name\": \"slow\", \"description\": \"never ends by itself\","
+                          " \"parameters\": [{\"name\": \"name\", \"required\": true, \"pattern\": \"[a-z]+\"}],"
+                          " \"steps\": [{\"type\": \"render\"},"
+                          " {\"type\": \"command\", \"argv\": [\"sh\", \"-c\", \"touch started; sleep 300\"]}]}"));
+        QVERIFY(writeFile(templateDir + QStringLiteral("/README.md"), "# {{name}}\n"));
+        m_wizard->otherTemplateEdit()->setText(templateDir);
+        QTest::keyClick(m_wizard->otherTemplateEdit(), Qt::Key_Return);
+        QTRY_COMPARE(m_wizard->templateList()->count(), 2);
+        next()->click();
+        lineEdit(QStringLiteral("name"))->setText(QStringLiteral("halted"));
+        next()->click();
+        m_wizard->parentDirEdit()->setText(m_dir->filePath(QStringLiteral("projects")));
+        const QString target = m_dir->filePath(QStringLiteral("projects/halted"));
+        QSignalSpy created(m_wizard.get(), &NewProjectWizard::projectCreated);
+        finish()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(target + QStringLiteral("/started")), ScaffoldTimeoutMs);
+        QVERIFY(m_wizard->isScaffolding());
+        QVERIFY(m_wizard->button(QWizard::CancelButton)->isEnabled());
+
+        m_wizard->button(QWizard::CancelButton)->click();
+        // It closes once the scaffold has stopped, well before the command would end.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_wizard->isVisible(), 30000);
+        QVERIFY(!m_wizard->isScaffolding());
+        QCOMPARE(m_wizard->result(), int(QDialog::Rejected));
+        QCOMPARE(created.size(), 0);
+        QVERIFY(!QFileInfo::exists(target));
+        const auto rows = m_engine->store().query(QStringLiteral("SELECT name FROM projects"));
+        QVERIFY2(rows.ok(), qPrintable(rows.ok() ? QString() : rows.error().toString()));
+        QVERIFY(rows->isEmpty());
     }
 
 private:
