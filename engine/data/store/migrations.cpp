@@ -186,6 +186,19 @@ const QList<Migration> &migrations()
               " updated_at TEXT NOT NULL,"
               " PRIMARY KEY (project_id, name))"},
          }},
+        // One deployment per environment across every process that shares the Store
+        // (helios serve, the workbench, helios deploy): a lease held by `holder` until
+        // `expires_at` (ms since the epoch), given back when the deployment ends.
+        {7,
+         "environment locks across processes",
+         {
+             {"CREATE TABLE environment_locks ("
+              " project_id TEXT NOT NULL,"
+              " environment TEXT NOT NULL,"
+              " holder TEXT NOT NULL,"
+              " expires_at BIGINT NOT NULL,"
+              " PRIMARY KEY (project_id, environment))"},
+         }},
     };
     return all;
 }

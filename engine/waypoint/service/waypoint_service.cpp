@@ -19,7 +19,7 @@
 namespace helios::waypoint {
 
 struct WaypointService::Private {
-    Private(Engine &engine, Options options) : context{engine, DeploymentHistory(engine.store()), std::move(options), {}} {}
+    Private(Engine &engine, Options options) : context{engine, DeploymentHistory(engine.store()), std::move(options), EnvironmentLocks(engine.store())} {}
 
     Result<EnvironmentPolicy> environmentPolicy(const QString &projectId, const QString &environment)
     {
@@ -48,13 +48,6 @@ struct WaypointService::Private {
         if (!latest->has_value())
             return makeError(ErrorCode::NotFound, QStringLiteral("project %1 has no releases").arg(projectId));
         return **latest;
-    }
-
-    static Error busy(const QString &environment)
-    {
-        return makeError(ErrorCode::Conflict,
-                         QStringLiteral("a deployment to %1 is running; try again when it has finished").arg(environment),
-                         environment);
     }
 
     WaypointContext context;
@@ -125,8 +118,7 @@ Result<Deployment> WaypointService::deploy(const DeployRequest &request, const l
     }
 
     const EnvironmentLock lock(d->context.locks, request.projectId, request.environment);
-    if (!lock.acquired())
-        return Private::busy(request.environment);
+    HELIOS_TRY(lock.acquired());
     if (environment->approver) {
         deployment.approvedBy = actor.subject;
         deployment.approvedAt = deployment.createdAt;
@@ -147,8 +139,7 @@ Result<Deployment> WaypointService::approve(const QString &deploymentId, const l
     HELIOS_TRY(checkMayApprove(actor, *environment));
 
     const EnvironmentLock lock(d->context.locks, deployment->projectId, deployment->environment);
-    if (!lock.acquired())
-        return Private::busy(deployment->environment);
+    HELIOS_TRY(lock.acquired());
     // Read again under the lock: a second approver must not run it twice.
     deployment = history.deployment(deploymentId);
     HELIOS_TRY(deployment);
@@ -190,8 +181,7 @@ Result<Deployment> WaypointService::rollback(const QString &projectId, const QSt
     HELIOS_TRY(policy);
     HELIOS_TRY(checkMayDeploy(actor, *policy));
     const EnvironmentLock lock(d->context.locks, projectId, environment);
-    if (!lock.acquired())
-        return Private::busy(environment);
+    HELIOS_TRY(lock.acquired());
 
     const auto state = history.environment(projectId, environment);
     HELIOS_TRY(state);
