@@ -135,6 +135,19 @@ Result<QJsonObject> KubernetesClient::apply(const QJsonObject &object)
     return d->objectOf("PATCH", *path, *response);
 }
 
+Result<void> KubernetesClient::remove(const QJsonObject &object)
+{
+    const auto path = objectPath(object);
+    HELIOS_TRY(path);
+    QNetworkAccessManager manager;
+    const auto response = d->http.send(manager, "DELETE", *path, QStringLiteral("propagationPolicy=Background"), {}, {},
+                                       RequestTimeout);
+    HELIOS_TRY(response);
+    if (succeeded(*response) || response->status == 404)
+        return {};
+    return d->http.statusError("DELETE", *path, *response);
+}
+
 Result<QJsonObject> KubernetesClient::deployment(const QString &ns, const QString &name)
 {
     QNetworkAccessManager manager;

@@ -46,6 +46,9 @@ public:
     // Content-Type application/apply-patch+yaml (the object as JSON, which is YAML).
     // Returns the object the server answered with.
     Result<QJsonObject> apply(const QJsonObject &object);
+    // DELETE <object's path>?propagationPolicy=Background: the object, and what it owns
+    // (a Deployment's ReplicaSets and pods) in the background. One already gone is fine.
+    Result<void> remove(const QJsonObject &object);
     // GET /apis/apps/v1/namespaces/<ns>/deployments/<name>.
     Result<QJsonObject> deployment(const QString &ns, const QString &name);
     // Polls the Deployment until rolloutStatusOf says done (returns its message) or failed

@@ -9,6 +9,8 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace helios::waypoint {
 
 KubernetesTarget::KubernetesTarget(data::ArtifactStore &artifacts, KubernetesConnection connection,
@@ -93,11 +95,21 @@ Result<QString> KubernetesTarget::activate(const RolloutRequest &)
 Result<QString> KubernetesTarget::restore(const QString &, const EnvironmentPolicy &environment,
                                           const std::optional<std::pair<Release, QString>> &previous)
 {
-    if (!previous)
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("environment %1 had no healthy release on kubernetes to go back to; its "
-                                        "Deployment keeps the failed release")
-                             .arg(environment.name));
+    if (!previous) {
+        // It had nothing live: the failed release's objects go, so it serves nothing again
+        // (Ingress first, the Deployment last: no route to pods on their way out). Their
+        // names and paths depend on the project and environment only, not the release.
+        const KubernetesObjects objects = kubernetesObjects(m_projectName, Release{}, environment, m_settings);
+        QList<QJsonObject> all = objects.all();
+        std::reverse(all.begin(), all.end());
+        QStringList removed;
+        for (const QJsonObject &object : std::as_const(all)) {
+            HELIOS_TRY(m_client.remove(object));
+            removed += object.value(QStringLiteral("kind")).toString();
+        }
+        return QStringLiteral("environment %1 had nothing live; deleted %2 %3/%4")
+            .arg(environment.name, removed.join(QStringLiteral(", ")), m_settings.ns, objects.name);
+    }
     const Release &release = previous->first;
     const KubernetesObjects objects = kubernetesObjects(m_projectName, release, environment, m_settings);
     // A restore runs after a cancel too: it is what makes the environment whole again.

@@ -18,7 +18,8 @@ namespace helios::waypoint {
 // rollOut server-side applies the three objects; awaitReady watches the Deployment's
 // rollout status (the target's own readiness is the health: rollOut gives no probeUrl);
 // activate returns the Ingress address; restore re-applies the previous release's
-// objects and waits for them (nullopt: nothing to go back to, which is reported);
+// objects and waits for them (nullopt: nothing was live, so the failed release's objects
+// are deleted and the environment serves nothing again, as on the local target);
 // prune does nothing (the cluster keeps its own ReplicaSet history).
 class KubernetesTarget : public DeployTarget {
 public:

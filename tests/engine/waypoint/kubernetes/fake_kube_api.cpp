@@ -140,6 +140,8 @@ void FakeKubeApi::handle(const server::HttpRequest &request, server::HttpRespond
         apply(request, responder);
     } else if (request.method == "GET" && path.contains(QStringLiteral("/deployments/"))) {
         getDeployment(path, responder);
+    } else if (request.method == "DELETE") {
+        remove(path, responder);
     } else {
         sendStatus(responder, 405, QStringLiteral("MethodNotAllowed"),
                    QStringLiteral("the server does not allow this method on the requested resource"));
@@ -212,6 +214,19 @@ void FakeKubeApi::apply(const server::HttpRequest &request, server::HttpResponde
         stored.pollsSinceChange = polls;
     }
     responder.send(created ? 201 : 200, "application/json", QJsonDocument(answer).toJson());
+}
+
+void FakeKubeApi::remove(const QString &path, server::HttpResponder &responder)
+{
+    if (!m_objects.remove(path)) {
+        sendStatus(responder, 404, QStringLiteral("NotFound"), QStringLiteral("%1 not found").arg(path.section(u'/', -1)));
+        return;
+    }
+    const QJsonObject status{{QStringLiteral("kind"), QStringLiteral("Status")},
+                             {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                             {QStringLiteral("status"), QStringLiteral("Success")},
+                             {QStringLiteral("details"), QJsonObject{{QStringLiteral("name"), path.section(u'/', -1)}}}};
+    responder.send(200, "application/json", QJsonDocument(status).toJson());
 }
 
 void FakeKubeApi::getDeployment(const QString &path, server::HttpResponder &responder)

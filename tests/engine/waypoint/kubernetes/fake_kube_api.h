@@ -30,6 +30,8 @@ namespace helios::test {
 //          termination, then done (Progressing/NewReplicaSetAvailable, Available). A pod
 //          template whose image contains the broken marker instead gets the Progressing
 //          condition with reason ProgressDeadlineExceeded.
+//   DELETE .../deployments|services|ingresses/<name>: removes the stored object and
+//          answers a Success Status (200), or 404 NotFound when there is none.
 // Failures are meta/v1 Status objects ({"kind":"Status","status":"Failure",...}); a
 // missing or wrong bearer token is 401 Unauthorized. Lives on the thread that made it.
 class FakeKubeApi : public QObject {
@@ -68,6 +70,7 @@ private:
     void handle(const server::HttpRequest &request, server::HttpResponder responder);
     void apply(const server::HttpRequest &request, server::HttpResponder &responder);
     void getDeployment(const QString &path, server::HttpResponder &responder);
+    void remove(const QString &path, server::HttpResponder &responder);
     QJsonObject withStatus(Stored &stored) const;
 
     QByteArray m_token;

@@ -231,14 +231,48 @@ private Q_SLOTS:
         QVERIFY(m_api->requests().last().method == "GET"); // it waited for the rollout
     }
 
-    void testRestoreWithNothingToGoBackToIsReported()
+    void testRestoreWithNothingLiveDeletesTheFailedRelease()
+    {
+        // A first release that failed: its objects are in the cluster, nothing was live.
+        KubernetesTarget t = target();
+        const EnvironmentPolicy env = prod();
+        const auto rolled = t.rollOut(RolloutRequest{m_v1, env, QStringLiteral("d1")});
+        QVERIFY2(rolled.ok(), qPrintable(rolled.ok() ? QString() : rolled.error().toString()));
+        const QStringList paths{QStringLiteral("/apis/networking.k8s.io/v1/namespaces/web/ingresses/acme-ui-prod"),
+                                QStringLiteral("/api/v1/namespaces/web/services/acme-ui-prod"),
+                                QStringLiteral("/apis/apps/v1/namespaces/web/deployments/acme-ui-prod")};
+        for (const QString &path : paths)
+            QVERIFY2(!m_api->object(path).isEmpty(), qPrintable(path));
+
+        const qsizetype before = m_api->requests().size();
+        const auto restored = t.restore(m_v1.projectId, env, std::nullopt);
+        QVERIFY2(restored.ok(), qPrintable(restored.ok() ? QString() : restored.error().toString()));
+        QVERIFY2(restored->contains(QStringLiteral("deleted Ingress, Service, Deployment web/acme-ui-prod")), qPrintable(*restored));
+        QStringList deleted;
+        for (qsizetype i = before; i < m_api->requests().size(); ++i) {
+            const server::HttpRequest &r = m_api->requests().at(i);
+            QCOMPARE(r.method, QByteArray("DELETE"));
+            QCOMPARE(r.queryValue("propagationPolicy"), QByteArray("Background"));
+            deleted += QString::fromUtf8(r.path);
+        }
+        QCOMPARE(deleted, paths); // the route first, the pods last
+        for (const QString &path : paths)
+            QVERIFY2(m_api->object(path).isEmpty(), qPrintable(path));
+
+        // Again, with nothing left: already gone is not an error.
+        const auto again = t.restore(m_v1.projectId, env, std::nullopt);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
+    }
+
+    void testAFailedDeleteIsReported()
     {
         KubernetesTarget t = target();
+        m_api->failNext(QStringLiteral("/apis/networking.k8s.io/v1/namespaces/web/ingresses/acme-ui-prod"), 403,
+                        QStringLiteral("Forbidden"), QStringLiteral("ingresses is forbidden: cannot delete"));
         const auto restored = t.restore(m_v1.projectId, prod(), std::nullopt);
         QVERIFY(!restored.ok());
-        QCOMPARE(restored.error().code, ErrorCode::NotFound);
-        QVERIFY2(restored.error().message.contains(QStringLiteral("prod")), qPrintable(restored.error().message));
-        QVERIFY(m_api->requests().isEmpty());
+        QCOMPARE(restored.error().code, ErrorCode::PermissionDenied);
+        QVERIFY2(restored.error().message.contains(QStringLiteral("cannot delete")), qPrintable(restored.error().message));
     }
 
     void testPruneLeavesTheClusterAlone()
