@@ -12,9 +12,28 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <atomic>
+#include <csignal>
+
 namespace helios::cli {
 
 namespace {
+
+// Ctrl+C or SIGTERM while scaffolding cancels the run: npm or a template's command stops
+// with what it started (its own process group, which the terminal's Ctrl+C no longer
+// reaches) and the half-made project is removed. A second signal kills as usual.
+std::atomic_bool interrupted{false};
+static_assert(std::atomic_bool::is_always_lock_free, "set from a signal handler");
+
+void cancelOnSignals()
+{
+    struct sigaction action = {};
+    action.sa_handler = [](int) { interrupted = true; };
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
 
 QString usage()
 {
@@ -24,8 +43,9 @@ QString usage()
         "\n"
         "Creates a project in <dir> (new, or an empty directory) from a template: renders its\n"
         "files, then runs its steps (npm install, git init and a first commit on main). A step\n"
-        "that fails removes everything the run created. The project is recorded in the Store\n"
-        "and announced as project.created.\n"
+        "that fails removes everything the run created, and so does Ctrl+C (which also stops\n"
+        "npm or the step's command). The project is recorded in the Store and announced as\n"
+        "project.created.\n"
         "\n"
         "<template> is a built-in template's name (see --list), a directory holding a\n"
         "template.json, or a git URL (anything with ://, or ending in .git), cloned first.\n"
@@ -250,12 +270,16 @@ int runNew(const Config &config, const QStringList &args)
         return fail(engine.error());
     ignition::Scaffolder scaffolder(**engine);
     QTextStream &progressOut = json ? err : out;
-    const auto created = scaffolder.create(request, [&](const ignition::StepProgress &p) {
-        if (p.state == ignition::StepProgress::State::Started)
-            return;
-        progressOut << '[' << p.index + 1 << '/' << p.count << "] " << p.type << ": " << stateName(p.state) << '\n';
-        progressOut.flush();
-    });
+    cancelOnSignals();
+    const auto created = scaffolder.create(
+        request,
+        [&](const ignition::StepProgress &p) {
+            if (p.state == ignition::StepProgress::State::Started)
+                return;
+            progressOut << '[' << p.index + 1 << '/' << p.count << "] " << p.type << ": " << stateName(p.state) << '\n';
+            progressOut.flush();
+        },
+        &interrupted);
     if (!created.ok())
         return fail(created.error());
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Runs the real `helios new ...` against an embedded data dir: help, misuse, dry run,
-// JSON output, the react-library template end to end, and refusals.
+// JSON output, the react-library template end to end, refusals, and Ctrl+C mid-run.
 #include "core/config.h"
 #include "cli_run.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +14,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 class NewCliTest : public QObject {
     Q_OBJECT
@@ -166,6 +169,42 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("does not match the pattern"), r.err.constData());
         QVERIFY(r.err.contains("\"GPL\" is not one of"));
         QVERIFY(r.err.contains("unknown parameter \"colour\""));
+        QVERIFY(!QFileInfo::exists(target));
+    }
+
+    void testCtrlCStopsTheTemplateCommandAndRemovesTheProject()
+    {
+        // A template whose command would run for minutes; SIGINT, as Ctrl+C sends it.
+        const QString templateDir = m_work.filePath(QStringLiteral("slow-template"));
+        const QJsonObject manifest{
+            {QStringLiteral("name"), QStringLiteral("slow")},
+            {QStringLiteral("parameters"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("name")}}}},
+            {QStringLiteral("steps"),
+             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("render")}},
+                        QJsonObject{{QStringLiteral("type"), QStringLiteral("command")},
+                                    {QStringLiteral("argv"), QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"),
+                                                                        QStringLiteral("touch started; sleep 300")}}}}}};
+        QVERIFY(QDir().mkpath(templateDir));
+        QFile file(templateDir + QStringLiteral("/template.json"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(manifest).toJson());
+        file.close();
+
+        const QString target = m_work.filePath(QStringLiteral("interrupted"));
+        QProcess p;
+        p.setProcessEnvironment(helios::test::cliEnvironment(m_dataDir.path()));
+        p.setWorkingDirectory(m_work.path());
+        p.start(QStringLiteral(HELIOS_CLI_PATH), {QStringLiteral("new"), templateDir, target, QStringLiteral("--param"),
+                                                  QStringLiteral("name=interrupted")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(target + QStringLiteral("/started")), 60000);
+        QVERIFY(::kill(pid_t(p.processId()), SIGINT) == 0);
+        // Well before the command's 300 s: stopped, cleaned up, reported.
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("the scaffold was cancelled at step 2 (command), the project was removed"), err.constData());
         QVERIFY(!QFileInfo::exists(target));
     }
 };

@@ -103,9 +103,12 @@ void DeployHostTest::zeroPicksAFreePortAndABadSettingFails()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    Config config = test::configFor(dir.filePath(QStringLiteral("data")), {});
-    config.set(QString::fromLatin1(Config::SitesPort), QStringLiteral("0"));
-    auto engine = Engine::open(config);
+    const auto engineWithSitesPort = [&](const QString &dataDir, const QString &port) {
+        Config config = test::configFor(dir.filePath(dataDir), {});
+        config.set(QString::fromLatin1(Config::SitesPort), port);
+        return Engine::open(config);
+    };
+    auto engine = engineWithSitesPort(QStringLiteral("data"), QStringLiteral("0"));
     QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().toString()));
     {
         workbench::DeployHost host;
@@ -116,9 +119,7 @@ void DeployHostTest::zeroPicksAFreePortAndABadSettingFails()
         QVERIFY2(host.fallbackReason().isEmpty(), qPrintable(host.fallbackReason()));
     }
 
-    Config bad = test::configFor(dir.filePath(QStringLiteral("data-bad")), {});
-    bad.set(QString::fromLatin1(Config::SitesPort), QStringLiteral("31o5"));
-    auto badEngine = Engine::open(bad);
+    auto badEngine = engineWithSitesPort(QStringLiteral("data-bad"), QStringLiteral("31o5"));
     QVERIFY2(badEngine.ok(), qPrintable(badEngine.ok() ? QString() : badEngine.error().toString()));
     workbench::DeployHost host;
     const Result<void> started = host.start(**badEngine);

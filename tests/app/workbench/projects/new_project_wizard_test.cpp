@@ -10,6 +10,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -165,13 +168,7 @@ private Q_SLOTS:
     void testAFailingStepIsShownInlineAndTheWizardStaysOpen()
     {
         // A template in a folder whose last step fails: loaded through the "other template" field.
-        const QString templateDir = m_dir->filePath(QStringLiteral("failing"));
-        QVERIFY(writeFile(templateDir + QStringLiteral("/template.json"),
-                          "{\"name\": \"failing\", \"description\": \"fails on purpose\","
-                          " \"parameters\": [{\"name\": \"name\", \"required\": true, \"pattern\": \"[a-z]+\"}],"
-                          " \"steps\": [{\"type\": \"render\"},"
-                          " {\"type\": \"command\", \"argv\": [\"sh\", \"-c\", \"echo broken >&2; exit 3\"]}]}"));
-        QVERIFY(writeFile(templateDir + QStringLiteral("/README.md"), "# {{name}}\n"));
+        const QString templateDir = writeCommandTemplate(QStringLiteral("failing"), "echo broken >&2; exit 3");
         m_wizard->otherTemplateEdit()->setText(templateDir);
         const int templatePage = m_wizard->currentId();
         // Enter in the field loads the template and stays on the page (not also Next).
@@ -201,13 +198,7 @@ private Q_SLOTS:
     void testCancelStopsTheScaffoldRemovesItsWorkAndCloses()
     {
         // A template whose command runs until stopped: Cancel must stop it, not wait.
-        const QString templateDir = m_dir->filePath(QStringLiteral("slow"));
-        QVERIFY(writeFile(templateDir + QStringLiteral("/template.json"),
-                          "{\"name\": \"slow\", \"description\": \"never ends by itself\","
-                          " \"parameters\": [{\"name\": \"name\", \"required\": true, \"pattern\": \"[a-z]+\"}],"
-                          " \"steps\": [{\"type\": \"render\"},"
-                          " {\"type\": \"command\", \"argv\": [\"sh\", \"-c\", \"touch started; sleep 300\"]}]}"));
-        QVERIFY(writeFile(templateDir + QStringLiteral("/README.md"), "# {{name}}\n"));
+        const QString templateDir = writeCommandTemplate(QStringLiteral("slow"), "touch started; sleep 300");
         m_wizard->otherTemplateEdit()->setText(templateDir);
         QTest::keyClick(m_wizard->otherTemplateEdit(), Qt::Key_Return);
         QTRY_COMPARE(m_wizard->templateList()->count(), 2);
@@ -235,6 +226,28 @@ private Q_SLOTS:
     }
 
 private:
+    // A template folder `name` of one parameter whose steps render a README and then run
+    // `script` with sh; empty when it could not be written.
+    QString writeCommandTemplate(const QString &name, const QByteArray &script) const
+    {
+        const QString dir = m_dir->filePath(name);
+        const QJsonObject manifest{
+            {QStringLiteral("name"), name},
+            {QStringLiteral("description"), QStringLiteral("runs a command")},
+            {QStringLiteral("parameters"),
+             QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("name")},
+                                    {QStringLiteral("required"), true},
+                                    {QStringLiteral("pattern"), QStringLiteral("[a-z]+")}}}},
+            {QStringLiteral("steps"),
+             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("render")}},
+                        QJsonObject{{QStringLiteral("type"), QStringLiteral("command")},
+                                    {QStringLiteral("argv"), QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"),
+                                                                        QString::fromUtf8(script)}}}}}};
+        const bool written = writeFile(dir + QStringLiteral("/template.json"), QJsonDocument(manifest).toJson())
+                             && writeFile(dir + QStringLiteral("/README.md"), "# {{name}}\n");
+        return written ? dir : QString();
+    }
+
     QAbstractButton *next() const { return m_wizard->button(QWizard::NextButton); }
     QAbstractButton *finish() const { return m_wizard->button(QWizard::FinishButton); }
     QLineEdit *lineEdit(const QString &parameter) const
