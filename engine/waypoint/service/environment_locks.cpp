@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QSysInfo>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 
@@ -25,7 +26,18 @@ Error busy(const QString &environment, const QString &where)
                      environment);
 }
 
-// "host pid N #id" of a process on this machine that no longer runs.
+// Names this process among all that had its pid on this host (a restarted container's
+// first process has the same pid every time).
+std::atomic_int instances{0};
+
+const QString &processToken()
+{
+    static const QString token = newId().left(8);
+    return token;
+}
+
+// Whether `holder` ("host pid N #process.instance") is a process on this machine that no
+// longer runs: its pid names no process, or names this one with another process token.
 bool isGoneFromThisHost(const QString &holder)
 {
     const QStringList parts = holder.split(QLatin1Char(' '));
@@ -33,17 +45,22 @@ bool isGoneFromThisHost(const QString &holder)
         return false;
     bool ok = false;
     const qint64 pid = parts.at(2).toLongLong(&ok);
-    return ok && pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
+    if (!ok || pid <= 0)
+        return false;
+    if (pid == QCoreApplication::applicationPid())
+        return !parts.at(3).startsWith(QLatin1Char('#') + processToken() + QLatin1Char('.'));
+    return ::kill(pid_t(pid), 0) != 0 && errno == ESRCH;
 }
 
 } // namespace
 
 EnvironmentLocks::EnvironmentLocks(data::Store &store)
     : m_store(store),
-      m_holder(QStringLiteral("%1 pid %2 #%3")
+      m_holder(QStringLiteral("%1 pid %2 #%3.%4")
                    .arg(QSysInfo::machineHostName())
                    .arg(QCoreApplication::applicationPid())
-                   .arg(newId().left(8)))
+                   .arg(processToken())
+                   .arg(++instances))
 {
 }
 

@@ -15,8 +15,9 @@ namespace helios::waypoint {
 
 // One deployment per environment at a time, across every process that shares the Store
 // (helios serve, the workbench, helios deploy): a set in this process, and a lease row in
-// environment_locks that names its holder ("host pid N #id"). A lease left by a process
-// that is gone is taken over at once when it ran on this machine, else when it expires
+// environment_locks that names its holder ("host pid N #process.instance"). A lease left
+// by a process that is gone is taken over at once when it ran on this machine (its pid
+// names no process, or this one with another process token), else when it expires
 // (LeaseMs: far longer than a deployment and its rollback may take). Held for the whole
 // run of a deployment (or rollback) by an EnvironmentLock.
 class EnvironmentLocks {

@@ -19,6 +19,8 @@
 
 #include <memory>
 
+#include <unistd.h>
+
 using namespace helios;
 using namespace helios::waypoint;
 
@@ -118,10 +120,20 @@ void EnvironmentLocksTest::aLeaseOfAProcessGoneFromThisMachineIsTakenOver()
     const Result<void> taken = locks.tryLock(m_project, QStringLiteral("prod"));
     QVERIFY2(taken.ok(), qPrintable(taken.ok() ? QString() : taken.error().toString()));
 
-    // A live process of this machine keeps its lease: this test process's own pid.
+    // An earlier process that had this process's pid (a restarted container's first
+    // process): another process token, so gone too.
+    plantLease(QStringLiteral("qa"),
+               QStringLiteral("%1 pid %2 #earlier.1").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid()), hourAhead);
+    QVERIFY(locks.tryLock(m_project, QStringLiteral("qa")).ok());
+
+    // A live process keeps its lease: another process's (the parent of this test, which
+    // runs) and this process's own through another EnvironmentLocks.
     plantLease(QStringLiteral("staging"),
-               QStringLiteral("%1 pid %2 #alive").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid()), hourAhead);
+               QStringLiteral("%1 pid %2 #parent.1").arg(QSysInfo::machineHostName()).arg(qint64(::getppid())), hourAhead);
     QVERIFY(!locks.tryLock(m_project, QStringLiteral("staging")).ok());
+    EnvironmentLocks sibling(*m_first);
+    QVERIFY(sibling.tryLock(m_project, QStringLiteral("dev")).ok());
+    QVERIFY(!locks.tryLock(m_project, QStringLiteral("dev")).ok());
 }
 
 void EnvironmentLocksTest::aLeaseFromAnotherMachineWaitsForItsExpiry()
