@@ -9,7 +9,6 @@
 #include <memory>
 
 namespace helios {
-class Config;
 class Engine;
 namespace server {
 class SiteServer;
