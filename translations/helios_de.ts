@@ -2113,7 +2113,7 @@ Bestimmt durch: %4</translation>
 <context>
     <name>helios::workbench::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="+37"/>
+        <location filename="../app/workbench/main_window.cpp" line="+39"/>
         <source>Helios Workbench</source>
         <translation>Helios Workbench</translation>
     </message>
@@ -2163,7 +2163,27 @@ Bestimmt durch: %4</translation>
         <translation>Die Vorschau konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+42"/>
+        <source>Restart</source>
+        <translation>Neustart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new settings apply when Helios Workbench starts. Restart it now?</source>
+        <translation>Die neuen Einstellungen gelten ab dem nächsten Start von Helios Workbench. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart Now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -2476,7 +2496,7 @@ Bestimmt durch: %4</translation>
         <translation>Der Schlüssel wird in der Konfigurationsdatei gespeichert, die nur Sie lesen können.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Farbschema:</translation>
     </message>
@@ -2542,7 +2562,7 @@ Bestimmt durch: %4</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench/main.cpp" line="+33"/>
+        <location filename="../app/workbench/main.cpp" line="+34"/>
         <source>Helios Workbench: tokens, components, builds and deployments.</source>
         <translation>Helios Workbench: Tokens, Komponenten, Builds und Bereitstellungen.</translation>
     </message>

@@ -2113,7 +2113,7 @@ Déterminé par : %4</translation>
 <context>
     <name>helios::workbench::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="+37"/>
+        <location filename="../app/workbench/main_window.cpp" line="+39"/>
         <source>Helios Workbench</source>
         <translation>Helios Workbench</translation>
     </message>
@@ -2163,7 +2163,27 @@ Déterminé par : %4</translation>
         <translation>L&apos;aperçu n&apos;a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+42"/>
+        <source>Restart</source>
+        <translation>Redémarrage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new settings apply when Helios Workbench starts. Restart it now?</source>
+        <translation>Les nouveaux réglages s’appliquent au démarrage de Helios Workbench. Le redémarrer maintenant ?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart Now</source>
+        <translation>Redémarrer maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -2476,7 +2496,7 @@ Déterminé par : %4</translation>
         <translation>La clé est enregistrée dans le fichier de configuration, lisible par vous seul.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème :</translation>
     </message>
@@ -2542,7 +2562,7 @@ Déterminé par : %4</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench/main.cpp" line="+33"/>
+        <location filename="../app/workbench/main.cpp" line="+34"/>
         <source>Helios Workbench: tokens, components, builds and deployments.</source>
         <translation>Helios Workbench : jetons, composants, builds et déploiements.</translation>
     </message>

@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QProcess>
 #include <QTimer>
 
 #include <cstdio>
@@ -65,9 +66,16 @@ int main(int argc, char **argv)
         });
         return app.exec();
     }
+    bool restart = false;
+    QObject::connect(&window, &helios::workbench::MainWindow::restartRequested, &window, [&restart] { restart = true; });
     if (const QStringList arguments = parser.positionalArguments(); !arguments.isEmpty())
         window.openProject(arguments.first());
     else
         window.openLastProject();
-    return app.exec();
+    const int code = app.exec();
+    // The same program and arguments, as a process of its own, once this one has closed
+    // its window (layout and settings saved).
+    if (restart && !QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1)))
+        std::fprintf(stderr, "helios-workbench: could not start again; start it yourself\n");
+    return code;
 }

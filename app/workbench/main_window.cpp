@@ -25,8 +25,10 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace helios::workbench {
 
@@ -149,7 +151,26 @@ void MainWindow::showSettings()
 {
     auto *dialog = new SettingsDialog(m_engine.config(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // Once the dialog is gone: the question is a dialog of its own.
+        if (dialog->restartNeeded())
+            QTimer::singleShot(0, this, &MainWindow::offerRestart);
+    });
     dialog->open();
+}
+
+void MainWindow::offerRestart()
+{
+    QMessageBox box(QMessageBox::Question, tr("Restart"),
+                    tr("The new settings apply when Helios Workbench starts. Restart it now?"), QMessageBox::NoButton,
+                    this);
+    box.setObjectName(QStringLiteral("restartQuestion"));
+    QPushButton *now = box.addButton(tr("Restart Now"), QMessageBox::AcceptRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(now);
+    box.exec();
+    if (box.clickedButton() == now && close())
+        Q_EMIT restartRequested();
 }
 
 void MainWindow::openLocation(const QString &absoluteFile, int line, int column)

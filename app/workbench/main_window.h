@@ -72,6 +72,11 @@ public Q_SLOTS:
     // Opens a file in the Editor at a 1-based line and column and raises it.
     void openLocation(const QString &absoluteFile, int line, int column);
 
+Q_SIGNALS:
+    // The window closed to restart the workbench (settings that apply at start changed
+    // and the user chose Restart Now): main() starts it again once the event loop ends.
+    void restartRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -83,6 +88,8 @@ private:
     void restoreLayout();
     void startDeployments();
     void fillRecentMenu();
+    // Asks whether to restart now; closes (which may ask about unsaved files) and says so.
+    void offerRestart();
 
     Engine &m_engine;
     std::unique_ptr<RecentProjects> m_recent;

@@ -8,12 +8,18 @@
 #include "locator_model.h"
 #include "mode_bar.h"
 #include "preview/preview_panel.h"
+#include "language.h"
+#include "settings_dialog.h"
 
 #include "engine.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -27,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 using namespace helios;
 
@@ -189,6 +196,55 @@ private Q_SLOTS:
         QCOMPARE(window.modeBar()->currentMode(), QStringLiteral("editor"));
     }
 
+    void testChangedSettingsOfferARestartThatClosesTheWindow()
+    {
+        QTemporaryDir dir;
+        auto engine = Engine::open(Config::embedded(dir.path()));
+        QVERIFY2(engine.ok(), qPrintable(engine.ok() ? QString() : engine.error().toString()));
+        workbench::MainWindow window(**engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy restart(&window, &workbench::MainWindow::restartRequested);
+
+        // Answers the restart question when it shows (it runs its own event loop).
+        const auto answerWith = [](QMessageBox::ButtonRole role, bool *answered) {
+            auto *timer = new QTimer;
+            QObject::connect(timer, &QTimer::timeout, timer, [timer, role, answered] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                if (!box || box->objectName() != QLatin1StringView("restartQuestion"))
+                    return;
+                for (QAbstractButton *button : box->buttons())
+                    if (box->buttonRole(button) == role)
+                        button->click();
+                *answered = true;
+                timer->deleteLater();
+            });
+            timer->start(20);
+        };
+        const auto changeLanguageTo = [&window](const QString &language) {
+            window.showSettings();
+            auto *dialog = window.findChild<workbench::SettingsDialog *>();
+            QVERIFY(dialog);
+            dialog->languageCombo()->setCurrentIndex(dialog->languageCombo()->findData(language));
+            dialog->accept();
+        };
+
+        bool answered = false;
+        answerWith(QMessageBox::RejectRole, &answered); // Later
+        changeLanguageTo(QStringLiteral("de"));
+        QTRY_VERIFY(answered);
+        QCOMPARE(restart.size(), 0);
+        QVERIFY(window.isVisible());
+
+        answered = false;
+        answerWith(QMessageBox::AcceptRole, &answered); // Restart Now
+        changeLanguageTo(QStringLiteral("fr"));
+        QTRY_VERIFY(answered);
+        QTRY_COMPARE(restart.size(), 1);
+        QVERIFY(!window.isVisible());
+        workbench::saveLanguage(QString()); // the next test run starts in the system's language
+    }
+
 private:
     static bool writeProject(const QString &root)
     {
@@ -203,6 +259,7 @@ private:
                         "<html><head></head><body><script type=\"module\" src=\"/src/main.ts\"></script></body></html>")
                && write(QStringLiteral("src/main.ts"), "document.title = 'ok';\n");
     }
+
 };
 
 QTEST_MAIN(MainWindowTest)

@@ -106,7 +106,8 @@ QWidget *SettingsDialog::buildAppearancePage()
     m_language->addItem(languageDisplayName(QString()), QString());
     for (const QString &language : availableLanguages())
         m_language->addItem(languageDisplayName(language), language);
-    m_language->setCurrentIndex(qMax(0, m_language->findData(savedLanguage())));
+    m_initialLanguage = savedLanguage();
+    m_language->setCurrentIndex(qMax(0, m_language->findData(m_initialLanguage)));
 
     auto *form = new QFormLayout(page);
     form->addRow(tr("&Theme:"), m_theme);
@@ -159,6 +160,7 @@ void SettingsDialog::accept()
     applyTheme(selectedTheme());
     saveTheme(selectedTheme());
     saveLanguage(selectedLanguage());
+    m_restartNeeded = !changed.isEmpty() || selectedLanguage() != m_initialLanguage;
     QDialog::accept();
 }
 

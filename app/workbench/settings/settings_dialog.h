@@ -46,6 +46,9 @@ public:
 
     Theme selectedTheme() const;
     QString selectedLanguage() const; // "" = the system's
+    // After OK: whether what was saved applies only when the workbench starts again (a
+    // back end, the AI endpoint or the language changed).
+    bool restartNeeded() const { return m_restartNeeded; }
 
 public Q_SLOTS:
     void accept() override;
@@ -58,6 +61,8 @@ private:
     QHash<QString, QString> changedValues() const;
 
     QString m_configFile;
+    QString m_initialLanguage;
+    bool m_restartNeeded = false;
     Theme m_initialTheme = Theme::System;
     QHash<QString, QString> m_originalAi; // AI keys as the dialog found them
     BackendsPage *m_backends = nullptr;

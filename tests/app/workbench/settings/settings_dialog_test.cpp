@@ -150,6 +150,7 @@ private Q_SLOTS:
         dialog.languageCombo()->setCurrentIndex(dialog.languageCombo()->findData(QStringLiteral("fr")));
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(dialog.restartNeeded()); // back ends, the AI endpoint and the language apply at start
 
         // The file Config::load() finds through HELIOS_CONFIG, without the test's other
         // environment variables.
@@ -177,6 +178,7 @@ private Q_SLOTS:
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(!QFile::exists(m_configFile));
+        QVERIFY(!dialog.restartNeeded()); // nothing that applies at start changed
     }
 
     void testSecretsAreNeverShown()
