@@ -14,6 +14,19 @@
 
 #include <cstdio>
 
+namespace {
+
+// After Restart Now: the same program and arguments as a process of its own, started once
+// this one has let go of what it held (the window and the engine are gone by the time
+// QApplication runs its post routines: the deployments' port, the dev servers').
+void startAgain()
+{
+    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1)))
+        std::fprintf(stderr, "helios-workbench: could not start again; start it yourself\n");
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     QElapsedTimer sinceStart;
@@ -73,9 +86,7 @@ int main(int argc, char **argv)
     else
         window.openLastProject();
     const int code = app.exec();
-    // The same program and arguments, as a process of its own, once this one has closed
-    // its window (layout and settings saved).
-    if (restart && !QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1)))
-        std::fprintf(stderr, "helios-workbench: could not start again; start it yourself\n");
+    if (restart)
+        qAddPostRoutine(startAgain);
     return code;
 }
