@@ -21,6 +21,7 @@
 
 #include "core/config.h"
 #include "core/logging.h"
+#include "core/port_setting.h"
 #include "engine.h"
 #include "landing/authenticator.h"
 #include "landing/rate_limiter.h"
@@ -109,16 +110,7 @@ Result<QSslConfiguration> clientTls(const Config &config)
 
 Result<quint16> portFor(const Config &config, const Subsystem &subsystem)
 {
-    const QString key = QStringLiteral("HELIOS_%1_PORT").arg(subsystem.id.toUpper());
-    const QString text = config.value(key);
-    if (text.isEmpty())
-        return subsystem.defaultPort;
-    bool ok = false;
-    const int port = text.toInt(&ok);
-    if (!ok || port < 0 || port > 65535)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("%1 must be a port number (0-65535), not \"%2\"").arg(key, text),
-                         config.sourceOf(key));
-    return quint16(port);
+    return portSetting(config, QStringLiteral("HELIOS_%1_PORT").arg(subsystem.id.toUpper()), subsystem.defaultPort);
 }
 
 // WAYPOINT's local target: its deployments served over plain HTTP on the node's address

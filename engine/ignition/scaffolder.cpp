@@ -170,18 +170,15 @@ Result<void> runProcess(const QString &program, const QStringList &arguments, co
     if (!process.waitForStarted())
         return makeError(ErrorCode::Unavailable,
                          QStringLiteral("cannot start %1: %2").arg(program, process.errorString()), display);
-    QDeadlineTimer deadline(ProcessTimeoutMs);
-    while (!process.waitForFinished(100)) {
+    const QDeadlineTimer deadline(ProcessTimeoutMs);
+    while (!process.waitForFinished(100) && process.state() != QProcess::NotRunning) {
         const bool stop = isCancelled(cancelled);
-        if (!stop && !deadline.hasExpired() && process.state() != QProcess::NotRunning)
+        if (!stop && !deadline.hasExpired())
             continue;
-        if (process.state() == QProcess::NotRunning)
-            break;
         ::kill(-pid_t(process.processId()), SIGKILL);
         process.waitForFinished();
-        if (stop)
-            return cancelledError();
-        return makeError(ErrorCode::Timeout, QStringLiteral("%1 did not finish in time").arg(program), display);
+        return stop ? cancelledError()
+                    : makeError(ErrorCode::Timeout, QStringLiteral("%1 did not finish in time").arg(program), display);
     }
     const QByteArray output = process.readAll();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)

@@ -3,6 +3,7 @@
 
 #include "core/config.h"
 #include "core/logging.h"
+#include "core/port_setting.h"
 #include "site_content_types.h"
 
 #include <QDir>
@@ -83,17 +84,7 @@ private:
 
 Result<quint16> LocalSites::configuredPort(const Config &config)
 {
-    const QString key = QString::fromLatin1(Config::SitesPort);
-    const QString text = config.value(key).trimmed();
-    if (text.isEmpty())
-        return DefaultPort;
-    bool ok = false;
-    const uint port = text.toUInt(&ok);
-    if (!ok || port > 65535)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("%1 must be a port number (0-65535; 0 picks a free port), not \"%2\"").arg(key, text),
-                         config.sourceOf(key));
-    return quint16(port);
+    return portSetting(config, QString::fromLatin1(Config::SitesPort), DefaultPort);
 }
 
 LocalSites::LocalSites(QString rootDir)
