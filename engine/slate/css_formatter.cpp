@@ -32,9 +32,9 @@ void appendDeclaration(QString &out, const TokenSet &set, int index, const Forma
     out += QLatin1StringView("--");
     NameTransform::appendTo(out, token.path, NameCase::Kebab, options.prefix);
     out += QLatin1StringView(": ");
-    out += TokenValueText::css(set, index, options,
-                               options.outputReferences ? TokenValueText::References::CssVar
-                                                        : TokenValueText::References::Resolved);
+    TokenValueText::appendCss(out, set, index, options,
+                              options.outputReferences ? TokenValueText::References::CssVar
+                                                       : TokenValueText::References::Resolved);
     out += QLatin1Char(';');
     appendComment(out, token);
     out += QLatin1Char('\n');

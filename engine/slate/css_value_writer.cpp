@@ -10,177 +10,214 @@ namespace helios::slate {
 
 namespace {
 
-QString num(double n)
-{
-    return formatJsonNumber(n);
-}
-
+// Appends to the caller's text rather than returning pieces: a build writes every token
+// value, and a QString per part of a value was most of the formatters' time.
 class Writer {
 public:
-    explicit Writer(const CssValueWriter::AliasWriter &aliasWriter) : m_alias(aliasWriter) {}
+    Writer(QString &out, const CssValueWriter::AliasWriter &aliasWriter) : m_out(out), m_alias(aliasWriter) {}
 
-    QString write(TokenType type, const JsonValue &v)
+    void write(TokenType type, const JsonValue &v)
     {
         if (m_alias && AliasSyntax::isAlias(v)) {
             TokenReference ref;
             QString error;
-            if (AliasSyntax::parse(v, ref, error))
-                return m_alias(ref, type);
+            if (AliasSyntax::parse(v, ref, error)) {
+                m_alias(m_out, ref, type);
+                return;
+            }
         }
         switch (type) {
-        case TokenType::Color: return color(v);
+        case TokenType::Color: color(v); return;
         case TokenType::Dimension:
-        case TokenType::Duration: return unitValue(v);
-        case TokenType::FontFamily: return fontFamily(v);
+        case TokenType::Duration: unitValue(v); return;
+        case TokenType::FontFamily: fontFamily(v); return;
         case TokenType::FontWeight:
             if (v.isString())
-                return QString::number(ValueValidator::fontWeightFromName(v.toString()));
-            return scalar(v);
-        case TokenType::CubicBezier: {
-            QString out = QStringLiteral("cubic-bezier(");
+                m_out += QString::number(ValueValidator::fontWeightFromName(v.toString()));
+            else
+                scalar(v);
+            return;
+        case TokenType::CubicBezier:
+            m_out += QLatin1StringView("cubic-bezier(");
             for (size_t i = 0; i < v.children().size(); ++i) {
                 if (i)
-                    out += QLatin1StringView(", ");
-                out += write(TokenType::Number, v.children()[i]);
+                    m_out += QLatin1StringView(", ");
+                write(TokenType::Number, v.children()[i]);
             }
-            return out + QLatin1Char(')');
-        }
-        case TokenType::Number: return scalar(v);
+            m_out += QLatin1Char(')');
+            return;
+        case TokenType::Number: scalar(v); return;
         case TokenType::StrokeStyle:
             // CSS cannot draw a custom dash pattern; "dashed" is its closest keyword.
-            return v.isString() ? v.toString() : QStringLiteral("dashed");
-        case TokenType::Border:
-            return join({part(TokenType::Dimension, v, u"width"), part(TokenType::StrokeStyle, v, u"style"),
-                         part(TokenType::Color, v, u"color")});
-        case TokenType::Transition:
-            return join({part(TokenType::Duration, v, u"duration"), part(TokenType::CubicBezier, v, u"timingFunction"),
-                         part(TokenType::Duration, v, u"delay")});
+            m_out += v.isString() ? v.toString() : QStringLiteral("dashed");
+            return;
+        case TokenType::Border: {
+            const qsizetype start = m_out.size();
+            joinPart(start, TokenType::Dimension, v, u"width");
+            joinPart(start, TokenType::StrokeStyle, v, u"style");
+            joinPart(start, TokenType::Color, v, u"color");
+            return;
+        }
+        case TokenType::Transition: {
+            const qsizetype start = m_out.size();
+            joinPart(start, TokenType::Duration, v, u"duration");
+            joinPart(start, TokenType::CubicBezier, v, u"timingFunction");
+            joinPart(start, TokenType::Duration, v, u"delay");
+            return;
+        }
         case TokenType::Shadow: {
-            if (!v.isArray())
-                return shadow(v);
-            QString out;
-            for (const JsonValue &layer : v.children()) {
-                if (!out.isEmpty())
-                    out += QLatin1StringView(", ");
-                out += write(TokenType::Shadow, layer);
+            if (!v.isArray()) {
+                shadow(v);
+                return;
             }
-            return out;
+            const qsizetype start = m_out.size();
+            for (const JsonValue &layer : v.children()) {
+                if (m_out.size() > start)
+                    m_out += QLatin1StringView(", ");
+                write(TokenType::Shadow, layer);
+            }
+            return;
         }
         case TokenType::Gradient: {
-            QString out;
+            const qsizetype start = m_out.size();
             for (const JsonValue &stop : v.children()) {
-                if (!out.isEmpty())
-                    out += QLatin1StringView(", ");
-                out += part(TokenType::Color, stop, u"color");
+                if (m_out.size() > start)
+                    m_out += QLatin1StringView(", ");
+                part(TokenType::Color, stop, u"color");
                 if (const JsonValue *pos = stop.member(u"position")) {
-                    out += QLatin1Char(' ');
-                    if (pos->isNumber())
-                        out += num(std::clamp(pos->toNumber(), 0.0, 1.0) * 100) + QLatin1Char('%');
-                    else
-                        out += QStringLiteral("calc(%1 * 100%)").arg(write(TokenType::Number, *pos));
+                    m_out += QLatin1Char(' ');
+                    if (pos->isNumber()) {
+                        appendJsonNumber(m_out, std::clamp(pos->toNumber(), 0.0, 1.0) * 100);
+                        m_out += QLatin1Char('%');
+                    } else {
+                        m_out += QLatin1StringView("calc(");
+                        write(TokenType::Number, *pos);
+                        m_out += QLatin1StringView(" * 100%)");
+                    }
                 }
             }
-            return out;
+            return;
         }
-        case TokenType::Typography: {
+        case TokenType::Typography:
             // font: [weight] size[/line-height] family
-            QString out;
-            if (v.member(u"fontWeight"))
-                out += part(TokenType::FontWeight, v, u"fontWeight") + QLatin1Char(' ');
-            out += part(TokenType::Dimension, v, u"fontSize");
-            if (v.member(u"lineHeight"))
-                out += QLatin1Char('/') + part(TokenType::Number, v, u"lineHeight");
-            out += QLatin1Char(' ') + part(TokenType::FontFamily, v, u"fontFamily");
-            return out;
+            if (v.member(u"fontWeight")) {
+                part(TokenType::FontWeight, v, u"fontWeight");
+                m_out += QLatin1Char(' ');
+            }
+            part(TokenType::Dimension, v, u"fontSize");
+            if (v.member(u"lineHeight")) {
+                m_out += QLatin1Char('/');
+                part(TokenType::Number, v, u"lineHeight");
+            }
+            m_out += QLatin1Char(' ');
+            part(TokenType::FontFamily, v, u"fontFamily");
+            return;
+        case TokenType::Unknown: scalar(v); return;
         }
-        case TokenType::Unknown: return scalar(v);
-        }
-        return {};
     }
 
 private:
-    QString part(TokenType type, const JsonValue &object, QStringView key)
+    void part(TokenType type, const JsonValue &object, QStringView key)
+    {
+        if (const JsonValue *member = object.member(key))
+            write(type, *member);
+    }
+
+    // One part of a space-separated shorthand begun at `start`; a part that writes
+    // nothing leaves no separator behind.
+    void joinPart(qsizetype start, TokenType type, const JsonValue &object, QStringView key)
     {
         const JsonValue *member = object.member(key);
-        return member ? write(type, *member) : QString();
+        if (!member)
+            return;
+        const qsizetype before = m_out.size();
+        if (before > start)
+            m_out += QLatin1Char(' ');
+        const qsizetype mark = m_out.size();
+        write(type, *member);
+        if (m_out.size() == mark)
+            m_out.truncate(before);
     }
 
-    static QString join(std::initializer_list<QString> parts)
-    {
-        QString out;
-        for (const QString &p : parts) {
-            if (p.isEmpty())
-                continue;
-            if (!out.isEmpty())
-                out += QLatin1Char(' ');
-            out += p;
-        }
-        return out;
-    }
-
-    static QString scalar(const JsonValue &v)
+    void scalar(const JsonValue &v)
     {
         if (v.isNumber())
-            return num(v.toNumber());
-        if (v.isString())
-            return v.toString();
-        return v.toJsonText();
+            appendJsonNumber(m_out, v.toNumber());
+        else if (v.isString())
+            m_out += v.toString();
+        else
+            m_out += v.toJsonText();
     }
 
-    QString unitValue(const JsonValue &v)
+    void unitValue(const JsonValue &v)
     {
-        if (v.isObject()) {
-            const JsonValue &number = *v.member(u"value");
-            const QString unit = v.member(u"unit")->toString();
-            if (m_alias && AliasSyntax::isAlias(number)) // "var(--x)px" is not CSS
-                return QStringLiteral("calc(%1 * 1%2)").arg(write(TokenType::Number, number), unit);
-            return write(TokenType::Number, number) + unit;
+        if (!v.isObject()) {
+            scalar(v);
+            return;
         }
-        return scalar(v);
+        const JsonValue &number = *v.member(u"value");
+        const QString &unit = v.member(u"unit")->toString();
+        if (m_alias && AliasSyntax::isAlias(number)) { // "var(--x)px" is not CSS
+            m_out += QLatin1StringView("calc(");
+            write(TokenType::Number, number);
+            m_out += QLatin1StringView(" * 1") + unit + QLatin1Char(')');
+            return;
+        }
+        write(TokenType::Number, number);
+        m_out += unit;
     }
 
-    QString fontFamily(const JsonValue &v)
+    void fontFamily(const JsonValue &v)
     {
-        if (v.isString())
-            return CssValueWriter::fontFamilyName(v.toString());
-        QString out;
+        if (v.isString()) {
+            m_out += CssValueWriter::fontFamilyName(v.toString());
+            return;
+        }
+        const qsizetype start = m_out.size();
         for (const JsonValue &name : v.children()) {
-            if (!out.isEmpty())
-                out += QLatin1StringView(", ");
-            out += write(TokenType::FontFamily, name); // also flattens a stack aliased into a stack
+            if (m_out.size() > start)
+                m_out += QLatin1StringView(", ");
+            write(TokenType::FontFamily, name); // also flattens a stack aliased into a stack
         }
-        return out;
     }
 
-    QString shadow(const JsonValue &v)
+    void shadow(const JsonValue &v)
     {
-        QString out;
         if (const JsonValue *inset = v.member(u"inset"); inset && inset->isBool() && inset->toBool())
-            out += QLatin1StringView("inset ");
-        out += join({part(TokenType::Dimension, v, u"offsetX"), part(TokenType::Dimension, v, u"offsetY"),
-                     part(TokenType::Dimension, v, u"blur"), part(TokenType::Dimension, v, u"spread"),
-                     part(TokenType::Color, v, u"color")});
-        return out;
+            m_out += QLatin1StringView("inset ");
+        const qsizetype start = m_out.size();
+        joinPart(start, TokenType::Dimension, v, u"offsetX");
+        joinPart(start, TokenType::Dimension, v, u"offsetY");
+        joinPart(start, TokenType::Dimension, v, u"blur");
+        joinPart(start, TokenType::Dimension, v, u"spread");
+        joinPart(start, TokenType::Color, v, u"color");
     }
 
-    static QString hexByte(double unit)
+    void hexByte(double unit)
     {
+        static const char digits[] = "0123456789abcdef";
         const int b = int(std::lround(std::clamp(unit, 0.0, 1.0) * 255));
-        return QStringLiteral("%1").arg(b, 2, 16, QLatin1Char('0'));
+        m_out += QLatin1Char(digits[b >> 4]);
+        m_out += QLatin1Char(digits[b & 0xf]);
     }
 
-    QString channel(const JsonValue &c, const char *suffix = "")
+    void channel(const JsonValue &c, QLatin1StringView suffix = {})
     {
-        if (c.isString() && c.toString() == QLatin1StringView("none"))
-            return QStringLiteral("none");
-        return write(TokenType::Number, c) + QLatin1StringView(suffix);
+        if (c.isString() && c.toString() == QLatin1StringView("none")) {
+            m_out += QLatin1StringView("none");
+            return;
+        }
+        write(TokenType::Number, c);
+        m_out += suffix;
     }
 
-    QString color(const JsonValue &v)
+    void color(const JsonValue &v)
     {
-        if (v.isString())
-            return v.toString();
-        const QString space = v.member(u"colorSpace")->toString();
+        if (v.isString()) {
+            m_out += v.toString();
+            return;
+        }
+        const QString &space = v.member(u"colorSpace")->toString();
         const auto &c = v.member(u"components")->children();
         const JsonValue *alphaValue = v.member(u"alpha");
         const bool plainAlpha = !alphaValue || alphaValue->isNumber();
@@ -188,39 +225,65 @@ private:
         const bool numeric = c[0].isNumber() && c[1].isNumber() && c[2].isNumber();
         if (space == QLatin1StringView("srgb") && plainAlpha) {
             const JsonValue *hex = v.member(u"hex");
-            if (hex && alpha >= 1)
-                return hex->toString();
+            if (hex && alpha >= 1) {
+                m_out += hex->toString();
+                return;
+            }
             if (numeric) {
-                QString out = QLatin1Char('#') + hexByte(c[0].toNumber()) + hexByte(c[1].toNumber()) + hexByte(c[2].toNumber());
+                m_out += QLatin1Char('#');
+                hexByte(c[0].toNumber());
+                hexByte(c[1].toNumber());
+                hexByte(c[2].toNumber());
                 if (alpha < 1)
-                    out += hexByte(alpha);
-                return out;
+                    hexByte(alpha);
+                return;
             }
         }
-        QString out;
-        if (space == QLatin1StringView("hsl") || space == QLatin1StringView("hwb"))
-            out = space + QLatin1Char('(') + channel(c[0]) + QLatin1Char(' ') + channel(c[1], "%") + QLatin1Char(' ')
-                + channel(c[2], "%");
-        else if (space == QLatin1StringView("lab") || space == QLatin1StringView("lch") || space == QLatin1StringView("oklab")
-                 || space == QLatin1StringView("oklch"))
-            out = space + QLatin1Char('(') + channel(c[0]) + QLatin1Char(' ') + channel(c[1]) + QLatin1Char(' ') + channel(c[2]);
-        else
-            out = QStringLiteral("color(") + space + QLatin1Char(' ') + channel(c[0]) + QLatin1Char(' ') + channel(c[1])
-                + QLatin1Char(' ') + channel(c[2]);
-        if (alphaValue && !(alphaValue->isNumber() && alpha >= 1))
-            out += QLatin1StringView(" / ") + write(TokenType::Number, *alphaValue);
-        return out + QLatin1Char(')');
+        const QLatin1StringView percent("%");
+        if (space == QLatin1StringView("hsl") || space == QLatin1StringView("hwb")) {
+            m_out += space + QLatin1Char('(');
+            channel(c[0]);
+            m_out += QLatin1Char(' ');
+            channel(c[1], percent);
+            m_out += QLatin1Char(' ');
+            channel(c[2], percent);
+        } else {
+            const bool named = space == QLatin1StringView("lab") || space == QLatin1StringView("lch")
+                || space == QLatin1StringView("oklab") || space == QLatin1StringView("oklch");
+            if (named) {
+                m_out += space + QLatin1Char('(');
+            } else {
+                m_out += QLatin1StringView("color(") + space + QLatin1Char(' ');
+            }
+            channel(c[0]);
+            m_out += QLatin1Char(' ');
+            channel(c[1]);
+            m_out += QLatin1Char(' ');
+            channel(c[2]);
+        }
+        if (alphaValue && !(alphaValue->isNumber() && alpha >= 1)) {
+            m_out += QLatin1StringView(" / ");
+            write(TokenType::Number, *alphaValue);
+        }
+        m_out += QLatin1Char(')');
     }
 
+    QString &m_out;
     const CssValueWriter::AliasWriter &m_alias;
 };
 
 } // namespace
 
+void CssValueWriter::append(QString &out, TokenType type, const JsonValue &value, const AliasWriter &aliasWriter)
+{
+    Writer(out, aliasWriter).write(type, value);
+}
+
 QString CssValueWriter::write(TokenType type, const JsonValue &value, const AliasWriter &aliasWriter)
 {
-    Writer writer(aliasWriter);
-    return writer.write(type, value);
+    QString out;
+    append(out, type, value, aliasWriter);
+    return out;
 }
 
 QString CssValueWriter::fontFamilyName(const QString &name)

@@ -18,12 +18,14 @@ namespace helios::slate {
 // the `font` shorthand.
 class CssValueWriter {
 public:
-    // Called for an alias met in the value; returns its CSS text (e.g. "var(--x)").
-    using AliasWriter = std::function<QString(const TokenReference &reference, TokenType expected)>;
+    // Called for an alias met in the value; appends its CSS text (e.g. "var(--x)") to `out`.
+    using AliasWriter = std::function<void(QString &out, const TokenReference &reference, TokenType expected)>;
 
     // `value` may still hold aliases when `aliasWriter` is given (keeping references);
     // otherwise pass the resolved value.
     static QString write(TokenType type, const JsonValue &value, const AliasWriter &aliasWriter = {});
+    // The same text appended to `out`, for formatters writing many values into one text.
+    static void append(QString &out, TokenType type, const JsonValue &value, const AliasWriter &aliasWriter = {});
 
     // A font family name quoted when CSS requires it ("Helvetica Neue" yes, serif no).
     static QString fontFamilyName(const QString &name);

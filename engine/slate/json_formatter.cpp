@@ -13,11 +13,8 @@ namespace {
 
 QString valueText(const TokenSet &set, int index, const FormatOptions &options)
 {
-    const Token &token = set.tokens()[size_t(index)];
-    if (TokenValueText::isNumeric(token))
-        return formatJsonNumber(TokenValueText::number(token));
     QString out;
-    appendJsonString(out, TokenValueText::css(set, index, options));
+    TokenValueText::appendJson(out, set, index, options);
     return out;
 }
 

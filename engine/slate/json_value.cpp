@@ -70,7 +70,7 @@ static void appendJsonText(QString &out, const JsonValue &v)
     switch (v.kind()) {
     case JsonValue::Kind::Null: out += QLatin1StringView("null"); break;
     case JsonValue::Kind::Bool: out += v.toBool() ? QLatin1StringView("true") : QLatin1StringView("false"); break;
-    case JsonValue::Kind::Number: out += formatJsonNumber(v.toNumber()); break;
+    case JsonValue::Kind::Number: appendJsonNumber(out, v.toNumber()); break;
     case JsonValue::Kind::String: appendJsonString(out, v.toString()); break;
     case JsonValue::Kind::Array: {
         out += QLatin1Char('[');
@@ -110,13 +110,24 @@ QString JsonValue::toJsonText() const
 
 QString formatJsonNumber(double number)
 {
-    if (!std::isfinite(number))
-        return QStringLiteral("null");
-    if (number == 0)
-        return QStringLiteral("0"); // also folds -0
+    QString out;
+    appendJsonNumber(out, number);
+    return out;
+}
+
+void appendJsonNumber(QString &out, double number)
+{
+    if (!std::isfinite(number)) {
+        out += QLatin1StringView("null");
+        return;
+    }
+    if (number == 0) {
+        out += QLatin1Char('0'); // also folds -0
+        return;
+    }
     char buffer[32];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, number);
-    return QString::fromLatin1(buffer, int(result.ptr - buffer));
+    out += QLatin1StringView(buffer, result.ptr - buffer);
 }
 
 void appendJsonString(QString &out, QStringView text)

@@ -75,6 +75,8 @@ private:
 
 // Shortest text that reads back as the same double ("0.1", "16", "1e+21").
 QString formatJsonNumber(double number);
+// The same text appended to `out`.
+void appendJsonNumber(QString &out, double number);
 // `text` as a JSON string literal, quotes included, appended to `out`.
 void appendJsonString(QString &out, QStringView text);
 

@@ -22,9 +22,9 @@ QByteArray ScssFormatter::format(const TokenSet &set, const FormatOptions &optio
         out += QLatin1Char('$');
         NameTransform::appendTo(out, token.path, NameCase::Kebab, options.prefix);
         out += QLatin1StringView(": ");
-        out += TokenValueText::css(set, i, options,
-                                   options.outputReferences ? TokenValueText::References::ScssVar
-                                                            : TokenValueText::References::Resolved);
+        TokenValueText::appendCss(out, set, i, options,
+                                  options.outputReferences ? TokenValueText::References::ScssVar
+                                                           : TokenValueText::References::Resolved);
         out += QLatin1StringView(";\n");
     }
     return out.toUtf8();

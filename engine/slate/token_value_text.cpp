@@ -5,28 +5,66 @@
 #include "slate/name_transform.h"
 #include "slate/value_validator.h"
 
+#include <algorithm>
+
 namespace helios::slate {
 
 QString TokenValueText::css(const TokenSet &set, int index, const FormatOptions &options, References references)
 {
+    QString out;
+    appendCss(out, set, index, options, references);
+    return out;
+}
+
+void TokenValueText::appendCss(QString &out, const TokenSet &set, int index, const FormatOptions &options,
+                               References references)
+{
     const Token &token = set.tokens()[size_t(index)];
-    if (references == References::Resolved || token.references.empty())
-        return CssValueWriter::write(token.type, token.resolvedValue);
-    const CssValueWriter::AliasWriter aliasWriter = [&](const TokenReference &ref, TokenType expected) -> QString {
+    if (references == References::Resolved || token.references.empty()) {
+        CssValueWriter::append(out, token.type, token.resolvedValue);
+        return;
+    }
+    const CssValueWriter::AliasWriter aliasWriter = [&](QString &text, const TokenReference &ref, TokenType expected) {
         const int target = set.indexOf(ref.targetPath);
         const Token &to = set.tokens()[size_t(target)];
         const bool laterInScss = references == References::ScssVar && target > index;
         if (!ref.subPath.isEmpty() || laterInScss) {
             // A part of another value (or an SCSS forward reference): write it resolved.
-            const JsonValue *part = to.resolvedValue.at(ref.subPath);
-            return part ? CssValueWriter::write(ref.subPath.isEmpty() ? to.type : expected, *part) : QString();
+            if (const JsonValue *part = to.resolvedValue.at(ref.subPath))
+                CssValueWriter::append(text, ref.subPath.isEmpty() ? to.type : expected, *part);
+            return;
         }
-        const QString name = NameTransform::apply(to.path, NameCase::Kebab, options.prefix);
+        text += references == References::CssVar ? QLatin1StringView("var(--") : QLatin1StringView("$");
+        NameTransform::appendTo(text, to.path, NameCase::Kebab, options.prefix);
         if (references == References::CssVar)
-            return QStringLiteral("var(--") + name + QLatin1Char(')');
-        return QLatin1Char('$') + name;
+            text += QLatin1Char(')');
     };
-    return CssValueWriter::write(token.type, token.value, aliasWriter);
+    CssValueWriter::append(out, token.type, token.value, aliasWriter);
+}
+
+void TokenValueText::appendJson(QString &out, const TokenSet &set, int index, const FormatOptions &options)
+{
+    const Token &token = set.tokens()[size_t(index)];
+    if (isNumeric(token)) {
+        appendJsonNumber(out, number(token));
+        return;
+    }
+    // Written in place and quoted as it stands; moved only when it needs escapes (a
+    // quoted font family), which is rare.
+    const qsizetype start = out.size();
+    out += QLatin1Char('"');
+    appendCss(out, set, index, options);
+    const QStringView text = QStringView(out).mid(start + 1);
+    const bool plain = std::all_of(text.begin(), text.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c != QLatin1Char('"') && c != QLatin1Char('\\');
+    });
+    if (plain) {
+        out += QLatin1Char('"');
+        return;
+    }
+    const QString raw = text.toString();
+    out.truncate(start);
+    appendJsonString(out, raw);
 }
 
 bool TokenValueText::isNumeric(const Token &token)

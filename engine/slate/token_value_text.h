@@ -19,6 +19,11 @@ public:
     // to the resolved value, because SCSS needs a variable defined before its use.
     static QString css(const TokenSet &set, int index, const FormatOptions &options,
                        References references = References::Resolved);
+    // The same text appended to `out`.
+    static void appendCss(QString &out, const TokenSet &set, int index, const FormatOptions &options,
+                          References references = References::Resolved);
+    // The value as TypeScript and JSON write it: a number, or the CSS text as a JSON string.
+    static void appendJson(QString &out, const TokenSet &set, int index, const FormatOptions &options);
 
     // Numbers and font weights are written as numbers in TypeScript and JSON.
     static bool isNumeric(const Token &token);

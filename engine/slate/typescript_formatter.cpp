@@ -46,15 +46,6 @@ void appendDocComment(QString &out, const Token &token)
     out += QLatin1StringView("  /** ") + text + QLatin1StringView(" */\n");
 }
 
-void appendValue(QString &out, const TokenSet &set, int index, const FormatOptions &options)
-{
-    const Token &token = set.tokens()[size_t(index)];
-    if (TokenValueText::isNumeric(token))
-        out += formatJsonNumber(TokenValueText::number(token));
-    else
-        appendJsonString(out, TokenValueText::css(set, index, options));
-}
-
 QByteArray write(const TokenSet &set, const FormatOptions &options, bool declarations)
 {
     QString out;
@@ -69,7 +60,7 @@ QByteArray write(const TokenSet &set, const FormatOptions &options, bool declara
         out += declarations ? QLatin1StringView("  readonly ") : QLatin1StringView("  ");
         appendKey(out, token, options);
         out += QLatin1StringView(": ");
-        appendValue(out, set, i, options);
+        TokenValueText::appendJson(out, set, i, options);
         out += declarations ? QLatin1StringView(";\n") : QLatin1StringView(",\n");
     }
     out += declarations ? QLatin1StringView("};\n") : QLatin1StringView("} as const;\n");
