@@ -73,8 +73,11 @@ private:
             return false;
         }
         // `t` stays valid: resolution never adds tokens, so the vector does not move.
+        int firstTarget = -1;
         for (const TokenReference &ref : t.references) {
             const int target = m_set.indexOf(ref.targetPath);
+            if (&ref == &t.references.front())
+                firstTarget = target;
             if (target < 0) {
                 const bool isGroup = m_set.groups().contains(ref.targetPath);
                 report(t, Diagnostic::Kind::MissingAliasTarget, ref.position,
@@ -126,7 +129,7 @@ private:
         t.aliasChain.clear();
         if (wholeAlias && !t.references.empty()) {
             const TokenReference &ref = t.references.front();
-            const Token &to = token(m_set.indexOf(ref.targetPath));
+            const Token &to = token(firstTarget);
             t.resolvedValue = *to.resolvedValue.at(ref.subPath);
             t.aliasChain.reserve(to.aliasChain.size() + 1);
             t.aliasChain.append(to.path);
