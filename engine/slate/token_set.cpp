@@ -11,19 +11,18 @@ const Token *TokenSet::find(const QString &path) const
 
 int TokenSet::insert(const QString &path, bool *existed)
 {
-    const auto it = m_index.constFind(path);
-    if (it != m_index.constEnd()) {
-        if (existed)
-            *existed = true;
-        return it.value();
-    }
+    // One hash lookup for both cases: a new path is known by the hash having grown.
+    const qsizetype before = m_index.size();
+    int &slot = m_index[path];
+    const bool found = m_index.size() == before;
     if (existed)
-        *existed = false;
-    const int i = int(m_tokens.size());
+        *existed = found;
+    if (found)
+        return slot;
+    slot = int(m_tokens.size());
     m_tokens.emplace_back();
     m_tokens.back().path = path;
-    m_index.insert(path, i);
-    return i;
+    return slot;
 }
 
 } // namespace helios::slate
