@@ -5,7 +5,7 @@
 #include "waypoint_cli_support.h"
 
 #include "core/config.h"
-#include "termination_signals.h"
+#include "core/termination_signals.h"
 #include "bus/bus.h"
 #include "engine.h"
 #include "ignis/build_history.h"
@@ -267,8 +267,8 @@ int watch(Engine &engine, const Arguments &args)
     if (config.hasErrors() && last.outDir.isEmpty())
         return Failure;
     // SIGINT and SIGTERM end the loop cleanly instead of killing the process mid-write.
-    server::TerminationSignals termination;
-    QObject::connect(&termination, &server::TerminationSignals::received, &termination, [] { QCoreApplication::exit(0); });
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, &termination, [] { QCoreApplication::exit(0); });
 
     ignis::ProjectWatcher watcher(config.projectDir, {config.outDirRelative});
     QTextStream err(stderr);

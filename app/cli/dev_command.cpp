@@ -5,8 +5,8 @@
 #include "cli.h"
 
 #include "core/config.h"
+#include "core/termination_signals.h"
 #include "engine.h"
-#include "termination_signals.h"
 #include "dev_server.h"
 
 #include <QCoreApplication>
@@ -109,8 +109,8 @@ int runDev(const Config &config, const QStringList &arguments)
             err.flush();
         });
     // SIGINT and SIGTERM end the loop cleanly instead of killing the process mid-write.
-    server::TerminationSignals termination;
-    QObject::connect(&termination, &server::TerminationSignals::received, &termination, [] { QCoreApplication::exit(0); });
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, &termination, [] { QCoreApplication::exit(0); });
     const int status = QCoreApplication::exec();
     server.stop();
     return status;

@@ -4,9 +4,9 @@
 #include "cli.h"
 
 #include "server_node.h"
-#include "termination_signals.h"
 
 #include "core/config.h"
+#include "core/termination_signals.h"
 #include "engine.h"
 
 #include <QCoreApplication>
@@ -121,7 +121,7 @@ int runServe(const Config &config, const QStringList &args)
         return Failure;
     }
     // Before the node: a signal during start-up must not kill a half-bound server.
-    server::TerminationSignals terminations;
+    TerminationSignals terminations;
     auto node = server::ServerNode::start(**engine, options);
     if (!node) {
         err << "helios serve: " << node.error().toString() << '\n';
@@ -150,7 +150,7 @@ int runServe(const Config &config, const QStringList &args)
     }
 
     server::ServerNode *running = node->get();
-    QObject::connect(&terminations, &server::TerminationSignals::received, running, [&err, running, drainSeconds](int number) {
+    QObject::connect(&terminations, &TerminationSignals::received, running, [&err, running, drainSeconds](int number) {
         err << "helios serve: signal " << number << ", draining\n";
         err.flush();
         running->drain(std::chrono::seconds(drainSeconds));

@@ -3,6 +3,7 @@
 #include "language.h"
 #include "main_window.h"
 
+#include "core/termination_signals.h"
 #include "engine.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 
 namespace {
@@ -57,6 +59,19 @@ int main(int argc, char **argv)
     parser.addOption(exitWhenReady);
     parser.process(app);
 
+    // SIGINT (Ctrl+C in a terminal) and SIGTERM close the workbench in order, without
+    // asking: open dialogs and the event loop end, and what the window and the engine own
+    // stops with them (a scaffold's npm, which runs in a process group of its own, the
+    // preview's dev servers, the deployments' port). Unsaved edits are not saved. Set up
+    // before the engine says it is open, so a caller that waits for that may signal.
+    helios::TerminationSignals terminationSignals;
+    bool terminated = false;
+    QObject::connect(&terminationSignals, &helios::TerminationSignals::received, &app, [&terminated](int number) {
+        std::fprintf(stderr, "helios-workbench: %s received, closing\n", number == SIGINT ? "SIGINT" : "SIGTERM");
+        terminated = true;
+        QApplication::exit(0);
+    });
+
     const auto config = helios::Config::load();
     auto engine = config.ok() ? helios::Engine::open(*config) : helios::Result<std::unique_ptr<helios::Engine>>(config.error());
     if (!engine.ok()) {
@@ -85,7 +100,9 @@ int main(int argc, char **argv)
         window.openProject(arguments.first());
     else
         window.openLastProject();
-    const int code = app.exec();
+    // A signal handled in an event loop before this one (a dialog's) must not be lost:
+    // exec() would start afresh.
+    const int code = terminated ? 0 : app.exec();
     if (restart)
         qAddPostRoutine(startAgain);
     return code;

@@ -5,7 +5,7 @@
 
 class QSocketNotifier;
 
-namespace helios::server {
+namespace helios {
 
 // SIGTERM and SIGINT delivered as a Qt signal on the thread that made this object: the
 // handler only writes a byte to a socket pair, which is async-signal-safe; everything
@@ -23,4 +23,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace helios::server
+} // namespace helios

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "termination_signals.h"
+#include "core/termination_signals.h"
 
 #include <QSocketNotifier>
 
@@ -7,7 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace helios::server {
+namespace helios {
 
 namespace {
 
@@ -51,4 +51,4 @@ TerminationSignals::~TerminationSignals()
     g_pipe[0] = g_pipe[1] = -1;
 }
 
-} // namespace helios::server
+} // namespace helios
