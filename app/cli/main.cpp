@@ -3,7 +3,6 @@
 // A token build is over in tens of milliseconds, most of it process start-up, so this
 // executable links only QtCore and SLATE; loading the server, data and build libraries
 // first took longer than building 10,000 tokens (bench/tokens).
-#include "batch_heap.h"
 #include "cli.h"
 #include "engine_handoff.h"
 #include "tokens_command.h"
@@ -22,7 +21,6 @@ int main(int argc, char **argv)
     if (!command || std::strcmp(command, "tokens") != 0)
         return helios::cli::runInEngine(argv);
 
-    helios::cli::prepareHeapForBatchWork();
     QCoreApplication app(argc, argv);
     static constexpr helios::cli::Command tokens[] = {
         {"tokens", "design tokens", helios::cli::runTokens},
