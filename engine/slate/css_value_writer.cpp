@@ -4,7 +4,9 @@
 #include "slate/alias_syntax.h"
 #include "slate/value_validator.h"
 
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 namespace helios::slate {
 
@@ -51,20 +53,13 @@ public:
             // CSS cannot draw a custom dash pattern; "dashed" is its closest keyword.
             m_out += v.isString() ? v.toString() : QStringLiteral("dashed");
             return;
-        case TokenType::Border: {
-            const qsizetype start = m_out.size();
-            joinPart(start, TokenType::Dimension, v, u"width");
-            joinPart(start, TokenType::StrokeStyle, v, u"style");
-            joinPart(start, TokenType::Color, v, u"color");
+        case TokenType::Border:
+            shorthand(v, {{TokenType::Dimension, u"width"}, {TokenType::StrokeStyle, u"style"}, {TokenType::Color, u"color"}});
             return;
-        }
-        case TokenType::Transition: {
-            const qsizetype start = m_out.size();
-            joinPart(start, TokenType::Duration, v, u"duration");
-            joinPart(start, TokenType::CubicBezier, v, u"timingFunction");
-            joinPart(start, TokenType::Duration, v, u"delay");
+        case TokenType::Transition:
+            shorthand(v, {{TokenType::Duration, u"duration"}, {TokenType::CubicBezier, u"timingFunction"},
+                          {TokenType::Duration, u"delay"}});
             return;
-        }
         case TokenType::Shadow: {
             if (!v.isArray()) {
                 shadow(v);
@@ -123,20 +118,28 @@ private:
             write(type, *member);
     }
 
-    // One part of a space-separated shorthand begun at `start`; a part that writes
-    // nothing leaves no separator behind.
-    void joinPart(qsizetype start, TokenType type, const JsonValue &object, QStringView key)
+    struct Part {
+        TokenType type;
+        QStringView key;
+    };
+
+    // The members of `object` named by `parts`, as a space-separated shorthand; a part
+    // that is missing or writes nothing leaves no separator behind.
+    void shorthand(const JsonValue &object, std::initializer_list<Part> parts)
     {
-        const JsonValue *member = object.member(key);
-        if (!member)
-            return;
-        const qsizetype before = m_out.size();
-        if (before > start)
-            m_out += QLatin1Char(' ');
-        const qsizetype mark = m_out.size();
-        write(type, *member);
-        if (m_out.size() == mark)
-            m_out.truncate(before);
+        const qsizetype start = m_out.size();
+        for (const Part &p : parts) {
+            const JsonValue *member = object.member(p.key);
+            if (!member)
+                continue;
+            const qsizetype before = m_out.size();
+            if (before > start)
+                m_out += QLatin1Char(' ');
+            const qsizetype mark = m_out.size();
+            write(p.type, *member);
+            if (m_out.size() == mark)
+                m_out.truncate(before);
+        }
     }
 
     void scalar(const JsonValue &v)
@@ -185,12 +188,8 @@ private:
     {
         if (const JsonValue *inset = v.member(u"inset"); inset && inset->isBool() && inset->toBool())
             m_out += QLatin1StringView("inset ");
-        const qsizetype start = m_out.size();
-        joinPart(start, TokenType::Dimension, v, u"offsetX");
-        joinPart(start, TokenType::Dimension, v, u"offsetY");
-        joinPart(start, TokenType::Dimension, v, u"blur");
-        joinPart(start, TokenType::Dimension, v, u"spread");
-        joinPart(start, TokenType::Color, v, u"color");
+        shorthand(v, {{TokenType::Dimension, u"offsetX"}, {TokenType::Dimension, u"offsetY"},
+                      {TokenType::Dimension, u"blur"}, {TokenType::Dimension, u"spread"}, {TokenType::Color, u"color"}});
     }
 
     void hexByte(double unit)
