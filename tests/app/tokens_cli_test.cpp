@@ -164,6 +164,30 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("new.ts"))));
     }
 
+    void testAFailedWriteChangesNoOutput()
+    {
+        QTemporaryDir dir;
+        const QString existing = dir.filePath(QStringLiteral("keep.css"));
+        write(existing, "old");
+        write(dir.filePath(QStringLiteral("blocker")), "a file where a directory would be");
+        const Run r = helios({QStringLiteral("build"), input("types.tokens.json"), QStringLiteral("--format"), QStringLiteral("css"),
+                              QStringLiteral("--out"), existing, QStringLiteral("--format"), QStringLiteral("ts"), QStringLiteral("--out"),
+                              dir.filePath(QStringLiteral("blocker/new.ts"))});
+        QVERIFY2(r.exitCode != 0, r.err.constData());
+        QVERIFY2(r.err.contains("blocker"), r.err.constData());
+        QCOMPARE(read(existing), QByteArray("old"));
+        // No temporary is left beside the outputs.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList({QStringLiteral("blocker"), QStringLiteral("keep.css")}));
+
+        const Run ok = helios({QStringLiteral("build"), input("types.tokens.json"), QStringLiteral("--format"), QStringLiteral("css"),
+                               QStringLiteral("--out"), existing});
+        QVERIFY2(ok.exitCode == 0, ok.err.constData());
+        QVERIFY(read(existing) != QByteArray("old"));
+        // An output is an ordinary file: readable by all, as the umask allows.
+        QVERIFY(QFile::permissions(existing) & QFileDevice::ReadOther);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).size(), 2);
+    }
     void testBuildFromAConfigWritesEveryPlatform()
     {
         QTemporaryDir dir;
