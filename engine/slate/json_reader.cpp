@@ -417,30 +417,33 @@ private:
         QSet<QString> seen;
         for (;;) {
             skipWhitespace();
-            JsonValue value;
-            if (!parseMember(value, depth))
+            // Read straight into the scratch: the element stays in place while deeper
+            // levels grow m_scratch, which moves the vectors but not their elements.
+            if (!parseMember(m_scratch[size_t(depth)].emplace_back(), depth))
                 return false;
-            const QString &key = value.key();
-
             std::vector<JsonValue> &children = m_scratch[size_t(depth)];
+            const JsonValue &value = children.back();
+            const QString &key = value.key();
+            const auto earlier = children.end() - 1;
+
             const JsonValue *first = nullptr;
-            if (children.size() < linearLimit) {
-                for (const JsonValue &c : children) {
-                    if (c.key() == key) {
-                        first = &c;
+            if (children.size() <= linearLimit) {
+                for (auto c = children.begin(); c != earlier; ++c) {
+                    if (c->key() == key) {
+                        first = &*c;
                         break;
                     }
                 }
             } else {
                 if (seen.isEmpty()) {
                     seen.reserve(qsizetype(children.size() * 2));
-                    for (const JsonValue &c : children)
-                        seen.insert(c.key());
+                    for (auto c = children.begin(); c != earlier; ++c)
+                        seen.insert(c->key());
                 }
                 if (seen.contains(key)) {
-                    for (const JsonValue &c : children) {
-                        if (c.key() == key) {
-                            first = &c;
+                    for (auto c = children.begin(); c != earlier; ++c) {
+                        if (c->key() == key) {
+                            first = &*c;
                             break;
                         }
                     }
@@ -460,8 +463,7 @@ private:
                 d.expected = QStringLiteral("unique keys in an object");
                 d.found = QLatin1Char('"') + key + QLatin1Char('"');
                 m_diagnostics.push_back(std::move(d));
-            } else {
-                children.push_back(std::move(value));
+                children.pop_back();
             }
 
             skipWhitespace();
