@@ -11,13 +11,6 @@ namespace helios::slate {
 
 namespace {
 
-QString valueText(const TokenSet &set, int index, const FormatOptions &options)
-{
-    QString out;
-    TokenValueText::appendJson(out, set, index, options);
-    return out;
-}
-
 // A group in the nested output; children keep the order in which they first appear.
 struct Node {
     QString key;
@@ -70,7 +63,7 @@ QByteArray JsonFormatter::flat(const TokenSet &set, const FormatOptions &options
         first = false;
         appendJsonString(out, NameTransform::apply(token.path, options.nameCase, options.prefix));
         out += QLatin1StringView(": ");
-        out += valueText(set, i, options);
+        TokenValueText::appendJson(out, set, i, options);
     }
     out += first ? QLatin1StringView("}\n") : QLatin1StringView("\n}\n");
     return out.toUtf8();
@@ -86,7 +79,7 @@ QByteArray JsonFormatter::nested(const TokenSet &set, const FormatOptions &optio
         Node *node = &root;
         for (const QStringView segment : QStringView(token.path).split(QLatin1Char('.')))
             node = &node->child(segment.toString());
-        node->value = valueText(set, i, options);
+        TokenValueText::appendJson(node->value, set, i, options);
     }
     QString out;
     if (root.children.empty())
