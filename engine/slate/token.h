@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <vector>
 
 namespace helios::slate {
@@ -22,24 +23,27 @@ struct TokenReference {
 };
 
 // One design token after reading (and, once resolved, its resolved value).
-// Owned by a TokenSet; referred to by index.
+// Owned by a TokenSet; referred to by index. A set holds one per token (10,000 or more), so
+// the fields are ordered to leave no padding and rare ones stay small.
 struct Token {
     QString path;                 // "color.brand.primary"; a `$root` token ends in ".$root"
     QString file;                 // the file that defined the value that won the merge
-    SourcePosition position;      // of the token's key in that file
-    TokenType type = TokenType::Unknown; // own `$type`, else the nearest group's
     JsonValue value;              // `$value` as written
     QString description;
     QString deprecationMessage;   // set when deprecated with a reason
+    // `$extensions`, kept verbatim; null for the many tokens without (a JsonValue in place
+    // would add 88 bytes to every token).
+    std::shared_ptr<const JsonValue> extensions;
+    SourcePosition position;      // of the token's key in that file
+    TokenType type = TokenType::Unknown; // own `$type`, else the nearest group's
     bool deprecated = false;
-    JsonValue extensions;         // `$extensions`, kept verbatim
     bool typeInvalid = false;     // `$type` was written but named no type (already reported)
 
     // Filled by TokenResolver.
+    bool resolved = false;        // false when the value or an alias target is in error
     std::vector<TokenReference> references; // every alias in the value, in source order
     JsonValue resolvedValue;      // `value` with every alias replaced by its target's value
     QStringList aliasChain;       // for a whole-value alias: each hop's path, nearest first
-    bool resolved = false;        // false when the value or an alias target is in error
 };
 
 } // namespace helios::slate

@@ -230,7 +230,7 @@ struct TokenReader::Private {
                 sawDeprecated = readDeprecated(member, path, token.deprecated, token.deprecationMessage);
             } else if (key == QLatin1StringView("$extensions")) {
                 if (member.isObject()) {
-                    token.extensions = std::move(member);
+                    token.extensions = std::make_shared<const JsonValue>(std::move(member));
                     sawExtensions = true;
                 } else {
                     report(Diagnostic::Kind::BadProperty, member.position(), path,
@@ -261,7 +261,7 @@ struct TokenReader::Private {
             token.deprecationMessage = context.deprecationMessage;
         }
         if (!sawExtensions && !existed)
-            token.extensions = JsonValue();
+            token.extensions.reset();
     }
 
     void applyExtends();

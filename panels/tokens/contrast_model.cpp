@@ -75,7 +75,7 @@ void ContrastModel::refresh(const slate::TokenSet &set)
     for (const slate::Token &t : set.tokens()) {
         if (t.type != slate::TokenType::Color)
             continue;
-        const slate::JsonValue *declared = t.extensions.member(QStringLiteral("io.helios.contrast"));
+        const slate::JsonValue *declared = t.extensions ? t.extensions->member(QStringLiteral("io.helios.contrast")) : nullptr;
         if (declared) {
             const std::vector<slate::JsonValue> single{*declared};
             for (const slate::JsonValue &entry : declared->isArray() ? declared->children() : single) {

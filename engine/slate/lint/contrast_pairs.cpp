@@ -115,9 +115,7 @@ std::vector<ContrastPair> ContrastPairs::load(const QString &path, Diagnostics &
 void ContrastPairs::fromExtensions(const Token &token, Diagnostic::Severity severity, std::vector<ContrastPair> &pairs,
                                    Diagnostics &diagnostics)
 {
-    if (!token.extensions.isObject())
-        return;
-    const JsonValue *declared = token.extensions.member(extensionKey);
+    const JsonValue *declared = token.extensions ? token.extensions->member(extensionKey) : nullptr;
     if (!declared)
         return;
     auto add = [&](const JsonValue &v) {

@@ -76,7 +76,8 @@ private Q_SLOTS:
         const Token *blue = set.find(QStringLiteral("color.nested.blue"));
         QCOMPARE(blue->type, TokenType::Color);
         QCOMPARE(blue->description, QStringLiteral("Blue."));
-        QCOMPARE(blue->extensions.toJsonText(), QStringLiteral("{\"x.y\":1}"));
+        QVERIFY(blue->extensions);
+        QCOMPARE(blue->extensions->toJsonText(), QStringLiteral("{\"x.y\":1}"));
         const Token *m = set.find(QStringLiteral("color.size.m"));
         QCOMPARE(m->type, TokenType::Dimension);
         QVERIFY(!m->deprecated);
