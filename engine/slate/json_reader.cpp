@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <iterator>
@@ -16,6 +17,9 @@
 namespace helios::slate {
 
 namespace {
+
+// Member names up to this many bytes (without escapes) are interned.
+constexpr qsizetype maxInternedKey = 32;
 
 class Parser {
 public:
@@ -318,19 +322,33 @@ private:
     // is implicitly shared), which saves a conversion and an allocation per member.
     bool parseKey(QString &out)
     {
-        constexpr qsizetype maxInterned = 32;
         const char *const start = m_p + 1;
         const char *q = start;
-        while (q < m_end && q - start <= maxInterned && *q != '"' && *q != '\\' && uchar(*q) >= 0x20)
+        while (q < m_end && q - start <= maxInternedKey && *q != '"' && *q != '\\' && uchar(*q) >= 0x20)
             ++q;
-        if (q >= m_end || *q != '"' || q - start > maxInterned)
+        if (q >= m_end || *q != '"' || q - start > maxInternedKey)
             return parseString(out);
         const QByteArrayView bytes(start, q - start);
-        auto it = m_keys.constFind(bytes);
-        if (it == m_keys.cend())
-            it = m_keys.insert(bytes, QString::fromUtf8(bytes));
-        out = *it;
         m_p = q + 1;
+        // Most members are a few names repeated thousands of times ("$value", "value",
+        // "unit"): a small table in front of the hash answers those without hashing.
+        const size_t n = size_t(bytes.size());
+        RecentKey &recent = m_recent[(n * 7 + (n ? uchar(start[0]) * 31 + uchar(start[n - 1]) : 0)) % m_recent.size()];
+        if (recent.size == n && memcmp(recent.bytes, start, n) == 0) {
+            out = recent.text;
+            return true;
+        }
+        auto it = m_keys.constFind(bytes);
+        if (it == m_keys.cend()) {
+            // Seen once so far: not put in the table, where names that never repeat
+            // would push out the ones that do.
+            m_keys.insert(bytes, out = QString::fromUtf8(bytes));
+            return true;
+        }
+        out = *it;
+        recent.size = n;
+        memcpy(recent.bytes, start, n);
+        recent.text = out;
         return true;
     }
 
@@ -494,6 +512,12 @@ private:
     Diagnostics &m_diagnostics;
     std::vector<std::vector<JsonValue>> m_scratch; // object members being read, per depth
     QHash<QByteArrayView, QString> m_keys; // views into the text being parsed
+    struct RecentKey {
+        size_t size = size_t(-1);  // none yet
+        char bytes[maxInternedKey];
+        QString text;
+    };
+    std::array<RecentKey, 64> m_recent;
 };
 
 // Where a large document could be split for a parallel read: the start of a top-level
