@@ -3,7 +3,6 @@
 
 #include "core/ascii.h"
 
-#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -317,38 +316,29 @@ private:
         return fail(QStringLiteral("unterminated string"), QStringLiteral("'\"'"));
     }
 
-    // Member names repeat: "$value" and "$type" in every token, shade names in every
-    // palette. A short name without escapes is converted once and then shared (QString
-    // is implicitly shared), which saves a conversion and an allocation per member.
+    // Member names repeat: "$value" in every token, "value" and "unit" in every
+    // dimension, shade names in every palette. A short name without escapes is looked up
+    // in a small table of names met before, so most members share a QString (implicitly
+    // shared) instead of converting and allocating one each. A name that never repeats
+    // costs a table slot; a repeating one it pushes out comes back on its next use.
     bool parseKey(QString &out)
     {
         const char *const start = m_p + 1;
         const char *q = start;
+        quint32 hash = 2166136261u; // FNV-1a
         while (q < m_end && q - start <= maxInternedKey && *q != '"' && *q != '\\' && uchar(*q) >= 0x20)
-            ++q;
+            hash = (hash ^ uchar(*q++)) * 16777619u;
         if (q >= m_end || *q != '"' || q - start > maxInternedKey)
             return parseString(out);
-        const QByteArrayView bytes(start, q - start);
+        const size_t n = size_t(q - start);
         m_p = q + 1;
-        // Most members are a few names repeated thousands of times ("$value", "value",
-        // "unit"): a small table in front of the hash answers those without hashing.
-        const size_t n = size_t(bytes.size());
-        RecentKey &recent = m_recent[(n * 7 + (n ? uchar(start[0]) * 31 + uchar(start[n - 1]) : 0)) % m_recent.size()];
-        if (recent.size == n && memcmp(recent.bytes, start, n) == 0) {
-            out = recent.text;
-            return true;
+        KnownKey &known = m_knownKeys[hash % m_knownKeys.size()];
+        if (known.size != n || memcmp(known.bytes, start, n) != 0) {
+            known.size = n;
+            memcpy(known.bytes, start, n);
+            known.text = QString::fromUtf8(start, qsizetype(n));
         }
-        auto it = m_keys.constFind(bytes);
-        if (it == m_keys.cend()) {
-            // Seen once so far: not put in the table, where names that never repeat
-            // would push out the ones that do.
-            m_keys.insert(bytes, out = QString::fromUtf8(bytes));
-            return true;
-        }
-        out = *it;
-        recent.size = n;
-        memcpy(recent.bytes, start, n);
-        recent.text = out;
+        out = known.text;
         return true;
     }
 
@@ -511,13 +501,12 @@ private:
     const QString &m_file;
     Diagnostics &m_diagnostics;
     std::vector<std::vector<JsonValue>> m_scratch; // object members being read, per depth
-    QHash<QByteArrayView, QString> m_keys; // views into the text being parsed
-    struct RecentKey {
+    struct KnownKey {
         size_t size = size_t(-1);  // none yet
         char bytes[maxInternedKey];
         QString text;
     };
-    std::array<RecentKey, 64> m_recent;
+    std::array<KnownKey, 256> m_knownKeys;
 };
 
 // Where a large document could be split for a parallel read: the start of a top-level
