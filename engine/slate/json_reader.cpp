@@ -139,7 +139,14 @@ private:
     {
         while (m_p < m_end) {
             const char c = *m_p;
-            if (c == ' ' || c == '\t' || c == '\r') {
+            if (c == ' ') {
+                ++m_p;
+                // Indentation: pretty-printed files are ~40% spaces, in runs.
+                constexpr quint64 eightSpaces = 0x2020202020202020u;
+                quint64 word;
+                while (m_end - m_p >= 8 && (memcpy(&word, m_p, 8), word == eightSpaces))
+                    m_p += 8;
+            } else if (c == '\t' || c == '\r') {
                 ++m_p;
             } else if (c == '\n') {
                 ++m_p;
@@ -437,7 +444,9 @@ private:
             const JsonValue *first = nullptr;
             if (children.size() <= linearLimit) {
                 for (auto c = children.begin(); c != earlier; ++c) {
-                    if (c->key() == key) {
+                    // The first character rules out most ("100" against "200") without a call.
+                    if (c->key().size() == key.size() && (key.isEmpty() || c->key().front() == key.front())
+                        && c->key() == key) {
                         first = &*c;
                         break;
                     }
