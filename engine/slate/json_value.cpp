@@ -6,6 +6,110 @@
 
 namespace helios::slate {
 
+namespace {
+const QString emptyString;
+const std::vector<JsonValue> emptyChildren;
+} // namespace
+
+const QString &JsonValue::noString() { return emptyString; }
+const std::vector<JsonValue> &JsonValue::noChildren() { return emptyChildren; }
+
+std::vector<JsonValue> &JsonValue::children()
+{
+    Q_ASSERT(hasChildren());
+    if (!hasChildren()) {
+        // A caller's mistake; give it an empty list whose changes are dropped rather than
+        // another kind's storage.
+        static thread_local std::vector<JsonValue> scratch;
+        scratch.clear();
+        return scratch;
+    }
+    return m_children;
+}
+
+void JsonValue::destroyPayload() noexcept
+{
+    switch (m_kind) {
+    case Kind::String: m_string.~QString(); break;
+    case Kind::Array:
+    case Kind::Object: m_children.~vector(); break;
+    default: break;
+    }
+}
+
+void JsonValue::copyPayload(const JsonValue &other)
+{
+    switch (other.m_kind) {
+    case Kind::String: new (&m_string) QString(other.m_string); break;
+    case Kind::Array:
+    case Kind::Object: new (&m_children) std::vector<JsonValue>(other.m_children); break;
+    default: m_number = other.m_number; break;
+    }
+    m_kind = other.m_kind;
+    m_bool = other.m_bool;
+}
+
+void JsonValue::movePayload(JsonValue &other) noexcept
+{
+    switch (other.m_kind) {
+    case Kind::String: new (&m_string) QString(std::move(other.m_string)); break;
+    case Kind::Array:
+    case Kind::Object: new (&m_children) std::vector<JsonValue>(std::move(other.m_children)); break;
+    default: m_number = other.m_number; break;
+    }
+    m_kind = other.m_kind;
+    m_bool = other.m_bool;
+}
+
+JsonValue::JsonValue(const JsonValue &other)
+    : m_key(other.m_key), m_position(other.m_position), m_keyPosition(other.m_keyPosition)
+{
+    copyPayload(other);
+}
+
+JsonValue::JsonValue(JsonValue &&other) noexcept
+    : m_key(std::move(other.m_key)), m_position(other.m_position), m_keyPosition(other.m_keyPosition)
+{
+    movePayload(other);
+}
+
+JsonValue &JsonValue::operator=(const JsonValue &other)
+{
+    if (this != &other) {
+        JsonValue copy(other); // `other` may be inside this value
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+JsonValue &JsonValue::operator=(JsonValue &&other) noexcept
+{
+    if (this != &other) {
+        // `other` may be one of this value's children: take it before dropping them.
+        JsonValue taken(std::move(other));
+        destroyPayload();
+        m_kind = Kind::Null;
+        movePayload(taken);
+        m_key = std::move(taken.m_key);
+        m_position = taken.m_position;
+        m_keyPosition = taken.m_keyPosition;
+    }
+    return *this;
+}
+
+void JsonValue::setKind(Kind kind)
+{
+    destroyPayload();
+    m_kind = kind;
+    m_bool = false;
+    if (hasChildren())
+        new (&m_children) std::vector<JsonValue>();
+    else if (kind == Kind::String)
+        new (&m_string) QString();
+    else
+        m_number = 0;
+}
+
 JsonValue JsonValue::makeString(QString text, SourcePosition position)
 {
     JsonValue v;

@@ -19,7 +19,13 @@ class JsonValue {
 public:
     enum class Kind : unsigned char { Null, Bool, Number, String, Array, Object };
 
-    JsonValue() = default;
+    JsonValue() noexcept : m_number(0) {}
+    JsonValue(const JsonValue &other);
+    JsonValue(JsonValue &&other) noexcept;
+    JsonValue &operator=(const JsonValue &other);
+    JsonValue &operator=(JsonValue &&other) noexcept;
+    ~JsonValue() { destroyPayload(); }
+
     static JsonValue makeString(QString text, SourcePosition position = {});
     static JsonValue makeNumber(double number, SourcePosition position = {});
 
@@ -31,13 +37,14 @@ public:
     bool isArray() const { return m_kind == Kind::Array; }
     bool isObject() const { return m_kind == Kind::Object; }
 
-    bool toBool() const { return m_bool; }
-    double toNumber() const { return m_number; }
-    const QString &toString() const { return m_string; }
+    bool toBool() const { return m_kind == Kind::Bool && m_bool; }
+    double toNumber() const { return m_kind == Kind::Number ? m_number : 0; }
+    const QString &toString() const { return m_kind == Kind::String ? m_string : noString(); }
 
-    // Array elements or object members, in source order.
-    const std::vector<JsonValue> &children() const { return m_children; }
-    std::vector<JsonValue> &children() { return m_children; }
+    // Array elements or object members, in source order; empty for other kinds.
+    const std::vector<JsonValue> &children() const { return hasChildren() ? m_children : noChildren(); }
+    // Only for an array or object (setKind first).
+    std::vector<JsonValue> &children();
     // The first member named `key`, or nullptr. Linear: objects in token files are small,
     // and big groups are iterated, not looked up.
     const JsonValue *member(QStringView key) const;
@@ -54,19 +61,31 @@ public:
     // Compact JSON text of this value (for "found ..." in diagnostics and for JSON output).
     QString toJsonText() const;
 
-    // Builders used by the reader.
-    void setKind(Kind kind) { m_kind = kind; }
-    void setBool(bool b) { m_kind = Kind::Bool; m_bool = b; }
-    void setNumber(double n) { m_kind = Kind::Number; m_number = n; }
-    void setString(QString s) { m_kind = Kind::String; m_string = std::move(s); }
+    // Builders used by the reader. setKind() to Array or Object starts with no children.
+    void setKind(Kind kind);
+    void setBool(bool b) { setKind(Kind::Bool); m_bool = b; }
+    void setNumber(double n) { setKind(Kind::Number); m_number = n; }
+    void setString(QString s) { setKind(Kind::String); m_string = std::move(s); }
     void setPosition(SourcePosition p) { m_position = p; }
     void setKey(QString key, SourcePosition p) { m_key = std::move(key); m_keyPosition = p; }
 
 private:
-    std::vector<JsonValue> m_children;
-    QString m_string;
+    bool hasChildren() const { return m_kind == Kind::Array || m_kind == Kind::Object; }
+    static const QString &noString();
+    static const std::vector<JsonValue> &noChildren();
+    void destroyPayload() noexcept;
+    // Makes this value's payload a copy (or a move) of `other`'s; this one has none.
+    void copyPayload(const JsonValue &other);
+    void movePayload(JsonValue &other) noexcept;
+
+    // A token file is tens of thousands of values, and every token holds two: one of
+    // these three by kind, not all three side by side, keeps a value at 72 bytes.
+    union {
+        double m_number;                    // Number
+        QString m_string;                   // String
+        std::vector<JsonValue> m_children;  // Array, Object
+    };
     QString m_key;
-    double m_number = 0;
     SourcePosition m_position;
     SourcePosition m_keyPosition;
     Kind m_kind = Kind::Null;

@@ -164,8 +164,10 @@ private:
             node.setKey(std::move(key), keyPosition);
             return;
         }
-        for (JsonValue &child : node.children())
-            substitute(child);
+        if (node.isArray() || node.isObject()) {
+            for (JsonValue &child : node.children())
+                substitute(child);
+        }
     }
 
     TokenSet &m_set;

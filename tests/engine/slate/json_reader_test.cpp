@@ -227,6 +227,49 @@ private Q_SLOTS:
         QCOMPARE(r.root.children().size(), size_t(5999));
         QVERIFY(r.root.member(u"g0")->member(u"v")->member(u"$value")->toString().endsWith(QLatin1Char('0')));
     }
+
+    // A value holds one payload by kind (a string, a number, or children): copies and
+    // moves carry it, assigning a value one of its own children keeps that child, and
+    // other kinds read as empty.
+    void testValuesCopyMoveAndReplaceByKind()
+    {
+        const auto r = JsonReader::parse(QByteArray(R"({"a": {"b": ["x", 2, {"c": true}]}, "s": "text", "n": 4.5})"), file);
+        QVERIFY(r.complete);
+        JsonValue copy = r.root;
+        QCOMPARE(copy.toJsonText(), r.root.toJsonText());
+
+        // A child assigned to its parent, by copy and by move.
+        JsonValue parent = *copy.member(u"a");
+        parent = *parent.member(u"b");
+        QCOMPARE(parent.toJsonText(), QStringLiteral("[\"x\",2,{\"c\":true}]"));
+        QCOMPARE(parent.key(), QStringLiteral("b"));
+        parent = std::move(parent.children().back());
+        QCOMPARE(parent.toJsonText(), QStringLiteral("{\"c\":true}"));
+        QCOMPARE(parent.member(u"c")->position(), (SourcePosition{1, 28}));
+        QCOMPARE(r.root.toJsonText(), copy.toJsonText()); // copies share nothing that changes
+
+        // Kinds replace each other; the other kinds' accessors read empty.
+        JsonValue v = *copy.member(u"s");
+        QCOMPARE(v.toString(), QStringLiteral("text"));
+        QCOMPARE(v.toNumber(), 0.0);
+        QVERIFY(v.children().empty());
+        v = *copy.member(u"n");
+        QCOMPARE(v.toNumber(), 4.5);
+        QVERIFY(v.toString().isEmpty());
+        QCOMPARE(v.key(), QStringLiteral("n"));
+        v.setKind(JsonValue::Kind::Array);
+        QVERIFY(v.children().empty());
+        v.children().push_back(JsonValue::makeString(QStringLiteral("y")));
+        QCOMPARE(v.toJsonText(), QStringLiteral("[\"y\"]"));
+        v.setBool(true);
+        QVERIFY(v.toBool());
+        QVERIFY(v.children().empty());
+        QCOMPARE(v.toJsonText(), QStringLiteral("true"));
+        JsonValue moved = std::move(copy);
+        QCOMPARE(moved.toJsonText(), r.root.toJsonText());
+        QCOMPARE(copy.kind(), JsonValue::Kind::Object); // moved-from: its kind, no members
+        QVERIFY(copy.children().empty());
+    }
 };
 
 QTEST_GUILESS_MAIN(JsonReaderTest)
