@@ -4,6 +4,7 @@
 #include "slate/json_value.h"
 #include "slate/name_transform.h"
 #include "slate/token_value_text.h"
+#include "slate/utf8_builder.h"
 
 #include <QHash>
 
@@ -51,8 +52,8 @@ void writeNode(QString &out, const Node &node, int depth)
 
 QByteArray JsonFormatter::flat(const TokenSet &set, const FormatOptions &options)
 {
-    QString out;
-    out.reserve(set.size() * 48);
+    Utf8Builder builder(set.size() * 48);
+    QString &out = builder.text();
     out += QLatin1Char('{');
     bool first = true;
     for (int i = 0; i < int(set.size()); ++i) {
@@ -64,9 +65,10 @@ QByteArray JsonFormatter::flat(const TokenSet &set, const FormatOptions &options
         appendJsonString(out, NameTransform::apply(token.path, options.nameCase, options.prefix));
         out += QLatin1StringView(": ");
         TokenValueText::appendJson(out, set, i, options);
+        builder.flushIfFull();
     }
     out += first ? QLatin1StringView("}\n") : QLatin1StringView("\n}\n");
-    return out.toUtf8();
+    return builder.take();
 }
 
 QByteArray JsonFormatter::nested(const TokenSet &set, const FormatOptions &options)

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
+#include <QStringDecoder>
 #include <QTest>
 
 using namespace helios::slate;
@@ -157,6 +158,41 @@ private Q_SLOTS:
         FormatOptions options;
         QCOMPARE(CssFormatter::format(one, options), CssFormatter::format(two, options));
         QCOMPARE(JsonFormatter::nested(one, options), JsonFormatter::nested(two, options));
+    }
+
+    // Outputs are converted to UTF-8 a chunk at a time: one far longer than a chunk, full
+    // of characters outside ASCII and of surrogate pairs, comes out whole and valid.
+    void testLargeOutputsWithNonAsciiTextAreValidUtf8()
+    {
+        QByteArray json = "{\"c\": {\"$type\": \"color\"";
+        const int count = 3000;
+        for (int i = 0; i < count; ++i)
+            json += ", \"t\xc3\xb6n" + QByteArray::number(i) + "\": {\"$value\": \"#ff0000\", \"$description\": \"caf\xc3\xa9 \xf0\x9f\x8e\xa8\"}";
+        json += "}}";
+        TokenReader reader;
+        reader.addData(json, QStringLiteral("big.tokens.json"));
+        TokenSet set = reader.finish();
+        QVERIFY(TokenResolver::resolve(set));
+        QCOMPARE(set.size(), qsizetype(count));
+        FormatOptions options;
+        const QString palette = QStringLiteral("\U0001F3A8");
+        const QString name = QStringLiteral("t\u00f6n");
+        const std::vector<std::pair<const char *, QByteArray>> outputs{
+            {"css", CssFormatter::format(set, options)},
+            {"scss", ScssFormatter::format(set, options)},
+            {"ts", TypeScriptFormatter::module(set, options)},
+            {"json", JsonFormatter::flat(set, options)},
+        };
+        for (const auto &[format, bytes] : outputs) {
+            QVERIFY2(bytes.size() > 64 * 1024, format);
+            QStringDecoder decoder(QStringDecoder::Utf8);
+            const QString text = decoder(bytes);
+            QVERIFY2(!decoder.hasError(), format);
+            QCOMPARE(text.count(name), qsizetype(count));
+            if (qstrcmp(format, "json") != 0)
+                QCOMPARE(text.count(palette), qsizetype(count));
+            QVERIFY2(text.contains(name + QString::number(count - 1)), format);
+        }
     }
 };
 
