@@ -130,8 +130,12 @@ const JsonValue *JsonValue::member(QStringView key) const
 {
     if (m_kind != Kind::Object)
         return nullptr;
+    const qsizetype n = key.size();
     for (const JsonValue &child : m_children) {
-        if (child.m_key == key)
+        // The size and the first character rule out nearly every other member without
+        // a call ("$value" against "$type", "value" against "unit").
+        const QString &k = child.m_key;
+        if (k.size() == n && (n == 0 || k.front() == key.front()) && QStringView(k) == key)
             return &child;
     }
     return nullptr;
