@@ -40,11 +40,7 @@ public:
     int insert(const QString &path, bool *existed = nullptr);
 
     // Room for `count` more tokens; growing a vector of tokens moves every token.
-    void reserve(qsizetype count)
-    {
-        m_tokens.reserve(m_tokens.size() + size_t(count));
-        m_index.reserve(m_index.size() + count);
-    }
+    void reserve(qsizetype count);
 
     const QHash<QString, TokenGroup> &groups() const { return m_groups; }
     QHash<QString, TokenGroup> &groups() { return m_groups; }
