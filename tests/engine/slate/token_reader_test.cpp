@@ -139,6 +139,34 @@ private Q_SLOTS:
         QCOMPARE(set.diagnostics().size(), size_t(1));
         QCOMPARE(set.diagnostics()[0].kind, Diagnostic::Kind::Io);
     }
+
+    // The set's path index through growth (from empty and from a reservation), repeats,
+    // absent paths and copies.
+    void testTokenSetFindsEveryPathByIndex()
+    {
+        for (const qsizetype reserved : {qsizetype(0), qsizetype(40), qsizetype(5000)}) {
+            TokenSet set;
+            set.reserve(reserved);
+            const auto pathOf = [](int i) { return QStringLiteral("g%1.t%2").arg(i % 7).arg(i); };
+            for (int i = 0; i < 5000; ++i) {
+                bool existed = true;
+                QCOMPARE(set.insert(pathOf(i), &existed), i);
+                QVERIFY(!existed);
+            }
+            bool existed = false;
+            QCOMPARE(set.insert(pathOf(1234), &existed), 1234);
+            QVERIFY(existed);
+            QCOMPARE(set.size(), qsizetype(5000));
+            const TokenSet copy = set;
+            for (int i = 0; i < 5000; i += 7) {
+                QCOMPARE(set.indexOf(pathOf(i)), i);
+                QCOMPARE(copy.find(pathOf(i))->path, pathOf(i));
+            }
+            QCOMPARE(set.indexOf(QStringLiteral("g0.t5000")), -1);
+            QCOMPARE(set.indexOf(QString()), -1);
+            QVERIFY(!TokenSet().find(QStringLiteral("a")));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TokenReaderTest)
