@@ -17,7 +17,8 @@ namespace helios::slate {
 
 namespace {
 
-// Member names up to this many bytes (without escapes) are interned.
+// Member names up to this many bytes (without escapes) are shared through the table of
+// names met before (Parser::parseKey).
 constexpr qsizetype maxInternedKey = 32;
 
 class Parser {

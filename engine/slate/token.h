@@ -32,7 +32,7 @@ struct Token {
     QString description;
     QString deprecationMessage;   // set when deprecated with a reason
     // `$extensions`, kept verbatim; null for the many tokens without (a JsonValue in place
-    // would add 88 bytes to every token).
+    // would add 56 bytes to every token).
     std::shared_ptr<const JsonValue> extensions;
     SourcePosition position;      // of the token's key in that file
     TokenType type = TokenType::Unknown; // own `$type`, else the nearest group's
