@@ -2,6 +2,7 @@
 #include "slate/token_set.h"
 
 #include <sys/mman.h>
+#include <unistd.h>
 
 namespace helios::slate {
 
@@ -15,7 +16,7 @@ void TokenSet::reserve(qsizetype count)
     // pages in one call costs ~30% less than a page fault each on this VM, where each
     // fresh page is also a fault in the host. Best effort: older kernels refuse the advice.
     if (m_tokens.capacity() != before) {
-        constexpr uintptr_t page = 4096;
+        static const auto page = uintptr_t(sysconf(_SC_PAGESIZE));
         const auto begin = (reinterpret_cast<uintptr_t>(m_tokens.data() + m_tokens.size()) + page - 1) & ~(page - 1);
         const auto end = reinterpret_cast<uintptr_t>(m_tokens.data() + m_tokens.capacity()) & ~(page - 1);
         if (end > begin)
