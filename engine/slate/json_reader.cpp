@@ -445,9 +445,7 @@ private:
             const JsonValue *first = nullptr;
             if (children.size() <= linearLimit) {
                 for (auto c = children.begin(); c != earlier; ++c) {
-                    // The first character rules out most ("100" against "200") without a call.
-                    if (c->key().size() == key.size() && (key.isEmpty() || c->key().front() == key.front())
-                        && c->key() == key) {
+                    if (c->hasKey(key)) {
                         first = &*c;
                         break;
                     }

@@ -130,12 +130,8 @@ const JsonValue *JsonValue::member(QStringView key) const
 {
     if (m_kind != Kind::Object)
         return nullptr;
-    const qsizetype n = key.size();
     for (const JsonValue &child : m_children) {
-        // The size and the first character rule out nearly every other member without
-        // a call ("$value" against "$type", "value" against "unit").
-        const QString &k = child.m_key;
-        if (k.size() == n && (n == 0 || k.front() == key.front()) && QStringView(k) == key)
+        if (child.hasKey(key))
             return &child;
     }
     return nullptr;

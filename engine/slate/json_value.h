@@ -53,6 +53,14 @@ public:
 
     // Set on object members only.
     const QString &key() const { return m_key; }
+    // Whether the member name is `name`. The size and the first character rule out
+    // nearly every other name without a call ("$value" against "$type", "100" against
+    // "200"): member lookups and the reader's duplicate check run once per member.
+    bool hasKey(QStringView name) const
+    {
+        return m_key.size() == name.size() && (name.isEmpty() || m_key.front() == name.front())
+            && QStringView(m_key) == name;
+    }
     SourcePosition keyPosition() const { return m_keyPosition; }
     SourcePosition position() const { return m_position; }
 

@@ -50,11 +50,11 @@ size_t TokenSet::slotOf(QStringView path, quint32 hash) const
 
 void TokenSet::growIndex(size_t tokenCount)
 {
+    if (2 * tokenCount <= m_index.size())
+        return; // the common case, on every insert
     size_t size = 16;
     while (size < 2 * tokenCount)
         size *= 2;
-    if (size <= m_index.size())
-        return;
     std::vector<IndexSlot> old(size);
     old.swap(m_index);
     const size_t mask = size - 1;
