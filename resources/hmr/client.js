@@ -129,12 +129,22 @@ function fullReload(path, reason = '') {
 
 const withQuery = (path, q) => `${path}${path.includes('?') ? '&' : '?'}${q}`;
 
-// css-update: swap <link>s to that file, and re-import CSS that modules imported. With
-// `css` (the new text, as the server sends for /tokens.css), no fetch: the live sheet is
-// patched in place (only the declarations that changed, so the browser restyles as for
-// an inline change), or its text replaced when its rules changed shape.
-async function updateCss({ path, timestamp = Date.now(), css }) {
-  if (typeof css === 'string' && patchCss(path, css)) {
+// css-update: swap <link>s to that file, and re-import CSS that modules imported. For
+// /tokens.css the server sends what changed and the live sheet is patched in place, no
+// fetch: `declarations` (values the server found changed: only those are set, so the
+// browser restyles as for an inline change) or `css` (the new text: the changed
+// declarations are found here, or the text replaces the sheet when its rules changed
+// shape). When the sheet does not hold the declarations' old values (it is not the text
+// the server changed), the new text is fetched and applied instead.
+async function updateCss({ path, timestamp = Date.now(), css, declarations }) {
+  const sheets = css === undefined && declarations === undefined ? [] : liveSheets(path);
+  let patched = false;
+  if (sheets.length && Array.isArray(declarations)) {
+    patched = setDeclarations(sheets, declarations);
+    if (!patched) css = await (await fetch(withQuery(path, `t=${timestamp}`), { cache: 'no-store' })).text();
+  }
+  if (!patched && sheets.length && typeof css === 'string') patched = patchCss(sheets, path, css);
+  if (patched) {
     // Logged in a task of its own: with DevTools attached a console line costs 0.3-0.7 ms,
     // which would hold up the restyle the patch has just asked for.
     setTimeout(() => log(`css updated ${path}`));
@@ -212,13 +222,37 @@ async function updateJs({ path, acceptedPath = path, timestamp = Date.now(), mod
   log(`hot updated ${changed}`);
 }
 
-function patchCss(path, css) {
-  // The document's sheets, not a query of its elements: on a page of thousands of
-  // components a querySelectorAll took ~10 ms of every token edit.
-  const sheets = Array.from(document.styleSheets, (sheet) => sheet.ownerNode)
+// The <link>s and <style data-helios-id>s that hold the live sheet of `path`: from the
+// document's sheets, not a query of its elements (on a page of thousands of components a
+// querySelectorAll took ~10 ms of every token edit).
+function liveSheets(path) {
+  return Array.from(document.styleSheets, (sheet) => sheet.ownerNode)
     .filter((el) => (el?.localName === 'link' || el?.dataset?.heliosId) && !H.outgoing.has(el) &&
       (el.dataset.heliosId ?? new URL(el.href, location.href).pathname) === path);
-  if (!sheets.length) return false;
+}
+
+// Sets each {rule, name, from, value} on the rule at index path `rule` of each sheet
+// (elements of liveSheets()); false, with nothing set, unless every rule is there and
+// holds `from`.
+function setDeclarations(sheets, declarations) {
+  const edits = [];
+  for (const el of sheets) {
+    for (const { rule, name, from, value } of declarations) {
+      let target;
+      try {
+        target = el.sheet;
+        for (const index of rule) target = target?.cssRules?.[index];
+      } catch { return false; } // a sheet the page cannot read
+      if (!target?.style || target.style.getPropertyValue(name).trim() !== from) return false;
+      edits.push([target.style, name, value]);
+    }
+  }
+  for (const [style, name, value] of edits) style.setProperty(name, value);
+  return true;
+}
+
+// Applies the text `css` to each sheet (elements of liveSheets() of `path`).
+function patchCss(sheets, path, css) {
   let fresh;
   try {
     fresh = new CSSStyleSheet();

@@ -35,7 +35,9 @@ const write = (file, text) => {
   writeFileSync(path.join(project, file), text);
 };
 
-const tokens = (brand) => JSON.stringify({ color: { $type: 'color', brand: { $value: brand } } });
+const tokens = (brand, accent) => JSON.stringify({
+  color: { $type: 'color', brand: { $value: brand }, ...(accent ? { accent: { $value: accent } } : {}) },
+});
 write('helios.json', JSON.stringify({
   name: 'hmr-app', tokens: 'tokens/tokens.config.json',
   build: { entries: [{ name: 'app', entry: 'src/main.tsx', html: 'index.html' }] },
@@ -162,6 +164,29 @@ try {
     throw new Error('the token stylesheet was replaced, not patched');
   }
   check('the token edit patched the live stylesheet without fetching it');
+
+  // A token added: more than values changed, so the message carries the new text.
+  const rootVar = (name) => browser.eval(`getComputedStyle(document.documentElement).getPropertyValue('${name}').trim()`);
+  write('tokens/base.tokens.json', tokens('#0000ff', '#00ff00'));
+  await waitFor('the new token', async () => (await rootVar('--color-accent')) === '#00ff00', 15000);
+  if ((await marker()) !== 'kept') throw new Error('the page reloaded when a token was added');
+  if ((await tokenFetches()) !== fetchedBefore) throw new Error('adding a token fetched /tokens.css again');
+  if ((await style('color')) !== 'rgb(0, 0, 255)') throw new Error(`brand colour after adding a token: ${await style('color')}`);
+  check('a token added reaches the page without a reload or a fetch');
+
+  // A sheet the page changed itself no longer holds what the server changed: the
+  // client fetches the new text and applies that.
+  await browser.eval(`(() => {
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) if (rule.style?.getPropertyValue('--color-brand')) rule.style.setProperty('--color-brand', '#010203');
+    }
+  })()`);
+  if ((await style('color')) !== 'rgb(1, 2, 3)') throw new Error(`the page's own brand colour: ${await style('color')}`);
+  write('tokens/base.tokens.json', tokens('#00ffff', '#00ff00'));
+  await waitFor('the brand colour after the page changed it', async () => (await style('color')) === 'rgb(0, 255, 255)', 15000);
+  if ((await marker()) !== 'kept') throw new Error('the page reloaded on a token edit to a sheet it had changed');
+  if ((await tokenFetches()) !== fetchedBefore + 1) throw new Error(`/tokens.css fetched ${(await tokenFetches()) - fetchedBefore} times, not once`);
+  check('a token edit to a sheet the page changed fetches the new text and applies it');
 
   // A dependency accepted by its importer: the callback gets the new module; the
   // importer does not run again, the page does not reload.

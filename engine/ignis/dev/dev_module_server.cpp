@@ -8,6 +8,7 @@
 #include "ignis/dev/hot_update_planner.h"
 #include "ignis/dev/module_bundle.h"
 #include "ignis/dev/module_linker.h"
+#include "ignis/dev/token_sheet_changes.h"
 #include "ignis/html_page.h"
 #include "ignis/project_config.h"
 #include "ignis/token_stylesheet.h"
@@ -21,6 +22,7 @@
 #include <QUrl>
 
 #include <optional>
+#include <utility>
 
 namespace helios::ignis {
 
@@ -72,19 +74,25 @@ struct DevModuleServer::Private {
         return text(200, "text/css", *tokensCss);
     }
 
-    // The token stylesheet again; its text goes with the message, so pages patch the
-    // sheet they have instead of fetching it.
+    // The token stylesheet again. Pages patch the sheet they have instead of fetching it:
+    // the message carries the declarations whose values changed since the text pages
+    // were given, or the whole text when more than values changed or there is no such
+    // text (nothing asked for the sheet since the last change, or it did not render).
     QList<QJsonObject> tokensChanged()
     {
-        tokensCss.reset();
+        const std::optional<QByteArray> before = std::exchange(tokensCss, std::nullopt);
         tokensError.reset();
         const DevResponse sheet = tokens();
         if (sheet.status != 200 && tokensError)
             return {HotUpdatePlanner::errorMessage(*tokensError, projectDir)};
-        const QJsonObject update{{QStringLiteral("type"), QStringLiteral("css-update")},
-                                 {QStringLiteral("path"), QString(QLatin1Char('/') + HtmlPage::tokensPath())},
-                                 {QStringLiteral("timestamp"), QDateTime::currentMSecsSinceEpoch()},
-                                 {QStringLiteral("css"), QString::fromUtf8(sheet.body)}};
+        QJsonObject update{{QStringLiteral("type"), QStringLiteral("css-update")},
+                           {QStringLiteral("path"), QString(QLatin1Char('/') + HtmlPage::tokensPath())},
+                           {QStringLiteral("timestamp"), QDateTime::currentMSecsSinceEpoch()}};
+        const std::optional<QJsonArray> changes = before ? tokenSheetChanges(*before, sheet.body) : std::nullopt;
+        if (changes)
+            update.insert(QStringLiteral("declarations"), *changes);
+        else
+            update.insert(QStringLiteral("css"), QString::fromUtf8(sheet.body));
         return {QJsonObject{{QStringLiteral("type"), QStringLiteral("update")}, {QStringLiteral("updates"), QJsonArray{update}}}};
     }
 

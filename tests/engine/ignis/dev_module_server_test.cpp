@@ -452,8 +452,22 @@ private Q_SLOTS:
         QCOMPARE(update.value(QStringLiteral("type")).toString(), QStringLiteral("css-update"));
         QCOMPARE(update.value(QStringLiteral("path")).toString(), QStringLiteral("/tokens.css"));
         QVERIFY(m_server->get(QStringLiteral("/tokens.css"), {}).body.contains("--color-brand: #00ff00"));
-        // The new text goes with the message: pages patch their sheet without a fetch.
-        QVERIFY(update.value(QStringLiteral("css")).toString().contains(QStringLiteral("--color-brand: #00ff00")));
+        // The changed value goes with the message (pages patch their sheet without a
+        // fetch), with the value the sheet held before it.
+        QVERIFY(!update.contains(QStringLiteral("css")));
+        const QJsonArray declarations = update.value(QStringLiteral("declarations")).toArray();
+        QCOMPARE(declarations.size(), 1);
+        QCOMPARE(declarations.first().toObject(), (QJsonObject{{QStringLiteral("rule"), QJsonArray{0}},
+                                                              {QStringLiteral("name"), QStringLiteral("--color-brand")},
+                                                              {QStringLiteral("from"), QStringLiteral("#ff0000")},
+                                                              {QStringLiteral("value"), QStringLiteral("#00ff00")}}));
+        // A token added: the new text goes instead.
+        writeFile(m_dir.filePath(QStringLiteral("tokens/base.tokens.json")),
+                  "{\"color\": {\"$type\": \"color\", \"brand\": {\"$value\": \"#00ff00\"}, \"accent\": {\"$value\": \"#0000ff\"}}}");
+        messages = m_server->filesChanged({QStringLiteral("tokens/base.tokens.json")});
+        update = messages.first().value(QStringLiteral("updates")).toArray().first().toObject();
+        QVERIFY(!update.contains(QStringLiteral("declarations")));
+        QVERIFY(update.value(QStringLiteral("css")).toString().contains(QStringLiteral("--color-accent: #0000ff")));
         const int runs = m_server->esbuildRuns();
 
         // A stylesheet: swapped.
