@@ -38,6 +38,10 @@ const BROWSER_SETTLE = Number(process.env.BROWSER_SETTLE ?? 3) * 1000;
 const log = (text) => process.stderr.write(`  ${text}\n`);
 const sample = (name, value) => process.stdout.write(`${name} ${value}\n`);
 const widget = (i) => `Widget${String(i).padStart(4, '0')}`;
+// Wall-clock milliseconds with a fraction, as the page reads them too
+// (performance.timeOrigin + performance.now()): edits are timed across the two processes
+// finer than Date.now()'s whole milliseconds, whose rounding moved a p50 by up to 1 ms.
+const now = () => performance.timeOrigin + performance.now();
 
 // ---- the token CSS Vite gets: the same :root variables as helios's /tokens.css --------
 
@@ -208,9 +212,25 @@ async function cold(tool, project, count, run) {
     `${page.selfMs !== null ? `, says ready in ${page.selfMs} ms` : ''}, ${page.loads} page load(s)`);
 }
 
-// Waits for window[key] to be set by the page; if the page reloaded meanwhile (the
-// marker is gone), falls back to polling `probe` from Node. Returns { at, reloaded }.
-async function awaitHit(what, key, probe) {
+// Sent before an edit, once the page's detector is armed: one DevTools call that waits in
+// the page for the detector's promise (window[key + 'Done']), so that nothing of the
+// driver's reaches the browser while the edit is under way. (A first probe sent right
+// after the write reached the page in the same milliseconds as the update, on the core
+// the server and the browser's network process needed.) The second call is answered after
+// the first is in the page: calls of one session run in order. Returns { answer }, the
+// first call's (a promise inside an object, for an async function would wait for it).
+async function armHit(key) {
+  const answer = browser.send('Runtime.evaluate', { expression: `window.${key}Done`, returnByValue: true, awaitPromise: true },
+    browser.sessionId, EDIT_TIMEOUT);
+  await evaluate('0');
+  return { answer };
+}
+
+// Waits for the armed detector's time; if the page reloaded meanwhile (its promise went
+// with it, or the marker is gone), polls `probe` from Node. Returns { at, reloaded }.
+async function awaitHit(what, key, probe, armed) {
+  const answer = await armed.answer.catch(() => null);
+  if (answer && !answer.exceptionDetails && answer.result.value) return { at: answer.result.value, reloaded: false };
   let reloaded = false;
   const at = await waitFor(what, async () => {
     const state = await browser.eval(`({ marker: window.__benchMarker, hit: window.${key} })`);
@@ -243,18 +263,21 @@ async function edits(tool, project, count) {
     const selector = JSON.stringify(`[aria-label="${target}"]`);
     await evaluate(`(() => {
       window.__benchHit = 0;
+      let done;
+      window.__benchHitDone = new Promise((resolve) => { done = resolve; });
       const probe = () => {
         const el = document.querySelector(${selector});
-        if (el && el.textContent.includes(${JSON.stringify(tag)})) { window.__benchHit = Date.now(); observer.disconnect(); }
+        if (el && el.textContent.includes(${JSON.stringify(tag)})) { window.__benchHit = performance.timeOrigin + performance.now(); observer.disconnect(); done(window.__benchHit); }
       };
       const observer = new MutationObserver(probe);
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     })()`);
-    const start = Date.now();
+    const armed = await armHit('__benchHit');
+    const start = now();
     writeFileSync(file, original.replace('"even"', `"${tag}"`).replace('"odd"', `"${tag}"`));
     const hit = await awaitHit(`the DOM to show ${tag}`, '__benchHit',
-      `(document.querySelector(${selector})?.textContent ?? '').includes(${JSON.stringify(tag)})`);
-    sample('tsx_ms', hit.at - start);
+      `(document.querySelector(${selector})?.textContent ?? '').includes(${JSON.stringify(tag)})`, armed);
+    sample('tsx_ms', (hit.at - start).toFixed(2));
     if (hit.reloaded) { ++reloads; log(`${tool}: TSX edit ${i} reloaded the page`); }
     await sleep(300);
   }
@@ -318,20 +341,23 @@ async function edits(tool, project, count) {
     await sleep(150);
     await evaluate(`(() => {
       window.__benchTok = 0;
+      let done;
+      window.__benchTokDone = new Promise((resolve) => { done = resolve; });
       const el = document.querySelector('[aria-label="Widget0000"]');
       const channel = new MessageChannel();
       const end = Date.now() + ${EDIT_TIMEOUT};
       channel.port1.onmessage = () => {
-        if (getComputedStyle(el).backgroundColor === ${JSON.stringify(expected)}) { window.__benchTok = Date.now(); channel.port1.close(); return; }
+        if (getComputedStyle(el).backgroundColor === ${JSON.stringify(expected)}) { window.__benchTok = performance.timeOrigin + performance.now(); channel.port1.close(); done(window.__benchTok); return; }
         if (Date.now() < end) channel.port2.postMessage(0);
       };
       channel.port2.postMessage(0);
     })()`);
-    const start = Date.now();
+    const armed = await armHit('__benchTok');
+    const start = now();
     writeFileSync(tokenFile, text);
     const hit = await awaitHit(`the computed colour ${expected}`, '__benchTok',
-      `getComputedStyle(document.querySelector('[aria-label="Widget0000"]')).backgroundColor === ${JSON.stringify(expected)}`);
-    sample('token_ms', hit.at - start);
+      `getComputedStyle(document.querySelector('[aria-label="Widget0000"]')).backgroundColor === ${JSON.stringify(expected)}`, armed);
+    sample('token_ms', (hit.at - start).toFixed(2));
     if (hit.reloaded) { ++reloads; log(`${tool}: token edit ${i} reloaded the page`); }
     await sleep(300);
   }
