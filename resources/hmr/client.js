@@ -141,7 +141,7 @@ async function updateCss({ path, timestamp = Date.now(), css, declarations }) {
   let patched = false;
   if (sheets.length && Array.isArray(declarations)) {
     patched = setDeclarations(sheets, declarations);
-    if (!patched) css = await (await fetch(withQuery(path, `t=${timestamp}`), { cache: 'no-store' })).text();
+    if (!patched) css = await freshText(withQuery(path, `t=${timestamp}`));
   }
   if (!patched && sheets.length && typeof css === 'string') patched = patchCss(sheets, path, css);
   if (patched) {
@@ -220,6 +220,17 @@ async function updateJs({ path, acceptedPath = path, timestamp = Date.now(), mod
     fn?.(single ? mod : deps.map((d) => (d === changed ? mod : undefined)));
   }
   log(`hot updated ${changed}`);
+}
+
+// The text at `url`, not from a cache; undefined when the server does not answer 200 (the
+// sheet is then swapped as any other, keeping the old one should the new one fail).
+async function freshText(url) {
+  try {
+    const response = await fetch(url, { cache: 'no-store' });
+    return response.ok ? await response.text() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // The <link>s and <style data-helios-id>s that hold the live sheet of `path`: from the
